@@ -36,6 +36,10 @@ public final class Sphere {
         return x.square().sum(new int[] {-1}, true).clip(NORM_EPS * NORM_EPS, Float.MAX_VALUE).sqrt();
     }
 
+    private static NDArray rawNorms(NDArray x) {
+        return x.square().sum(new int[] {-1}, true).sqrt();
+    }
+
     /** Cosine similarity of each row of {@code a} with the same row of {@code b} (length-N vector). */
     public static NDArray cosine(NDArray a, NDArray b) {
         return normalize(a).mul(normalize(b)).sum(new int[] {-1});
@@ -72,7 +76,12 @@ public final class Sphere {
     public static NDArray angleBetween(NDArray a, NDArray b) {
         NDArray unitA = normalize(a);
         NDArray unitB = normalize(b);
-        return norms(unitA.sub(unitB)).atan2(norms(unitA.add(unitB))).mul(2);
+        NDArray difference = unitA.sub(unitB);
+        NDArray sum = unitA.add(unitB);
+        // Floored norms carry the gradient; unfloored ones give the exact value (e.g. π for opposite vectors).
+        NDArray smooth = norms(difference).atan2(norms(sum)).mul(2);
+        NDArray exact = rawNorms(difference).atan2(rawNorms(sum)).mul(2);
+        return smooth.add(exact.sub(smooth).stopGradient());
     }
 
     /** The geodesic (great-circle) distance on the unit sphere between the directions of matching rows, in radians. */
