@@ -64,7 +64,7 @@ public class ArcFaceHead extends MarginHead {
         super(numClasses, embeddingDim, weightRows, mode == Mode.DETACHED);
         this.s = Inputs.requirePositive("s", s);
         // The fallback threshold cos(π − m) and the margin's meaning both assume m < π/2.
-        this.m = Inputs.requireInRange("m", m, 0.0, Math.PI / 2 - 1e-9, "ArcFace's angular margin in radians, below π/2");
+        this.m = Inputs.requireAngularMargin("m", m);
         this.mode = mode;
     }
 

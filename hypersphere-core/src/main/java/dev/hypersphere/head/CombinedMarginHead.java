@@ -34,7 +34,7 @@ public final class CombinedMarginHead extends MarginHead {
         super(numClasses, embeddingDim, numClasses, false);
         this.s = Inputs.requirePositive("s", s);
         this.m1 = Inputs.requireInRange("m1", m1, 0.1, 4.0, "multiplicative angular margin");
-        this.m2 = Inputs.requireInRange("m2", m2, 0.0, Math.PI / 2 - 1e-9, "additive angular margin in radians");
+        this.m2 = Inputs.requireAngularMargin("m2", m2);
         this.m3 = Inputs.requireInRange("m3", m3, 0.0, 1.0, "additive cosine margin");
     }
 

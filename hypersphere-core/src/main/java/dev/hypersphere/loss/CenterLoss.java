@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
+import dev.hypersphere.engine.Tensors;
 import dev.hypersphere.validate.Inputs;
 
 /**
@@ -69,8 +70,7 @@ public final class CenterLoss extends AbstractBlock {
         NDArray summed = oneHot.transpose().matMul(diff);                                           // C×d: Σ (x_i − c_j)
         NDArray counts = oneHot.sum(new int[] {0}).reshape(-1, 1);                                  // C×1: n_j
         // c_j − α Σ (c_j − x_i)/(1 + n_j)  =  c_j + α Σ (x_i − c_j)/(1 + n_j)
-        NDArray updated = c.add(summed.div(counts.add(1)).mul(alpha)).toType(c.getDataType(), false);
-        c.set(updated.toByteBuffer());
+        Tensors.overwrite(c, c.add(summed.div(counts.add(1)).mul(alpha)));
     }
 
     private NDArray difference(ParameterStore store, NDArray embeddings, NDArray labels) {

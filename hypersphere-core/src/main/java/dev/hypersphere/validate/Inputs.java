@@ -57,7 +57,7 @@ public final class Inputs {
     /** {@code value} must be finite and strictly positive. */
     public static double requirePositive(String name, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " must be a finite number > 0, got " + value);
+            throw new IllegalArgumentException(name + " must be a finite number > 0, got " + text(value));
         }
         return value;
     }
@@ -65,10 +65,23 @@ public final class Inputs {
     /** {@code value} must lie in [low, high]. */
     public static double requireInRange(String name, double value, double low, double high, String why) {
         if (!(value >= low && value <= high)) {
-            throw new IllegalArgumentException(name + " must be in [" + low + ", " + high + "]"
-                    + (why.isEmpty() ? "" : " (" + why + ")") + ", got " + value);
+            throw new IllegalArgumentException(name + " must be in [" + text(low) + ", " + text(high) + "]"
+                    + (why.isEmpty() ? "" : " (" + why + ")") + ", got " + text(value));
         }
         return value;
+    }
+
+    /** An angular margin in radians must lie in [0, π/2). */
+    public static double requireAngularMargin(String name, double value) {
+        if (!(value >= 0 && value < Math.PI / 2)) {
+            throw new IllegalArgumentException(name + " must be in [0, π/2) (an angular margin in radians), got " + text(value));
+        }
+        return value;
+    }
+
+    /** A number as a person writes it: 1 rather than 1.0. */
+    static String text(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 
     /** {@code value} must be a whole number ≥ {@code min}. */

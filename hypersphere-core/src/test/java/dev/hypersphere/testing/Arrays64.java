@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.hypersphere.engine.Tensors;
 
 /** Moving float64 test data in and out of the engine at a chosen precision. */
 public final class Arrays64 {
@@ -20,8 +21,6 @@ public final class Arrays64 {
 
     /** Overwrites a (parameter) array in place with the given values. */
     public static void fill(NDArray target, double[] values) {
-        NDArray source = target.getManager().create(values, target.getShape()).toType(target.getDataType(), false);
-        target.set(source.toByteBuffer());
-        source.close();
+        Tensors.overwrite(target, values);
     }
 }
