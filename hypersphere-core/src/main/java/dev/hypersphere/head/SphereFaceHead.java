@@ -1,6 +1,10 @@
 package dev.hypersphere.head;
 
+import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import dev.hypersphere.geometry.Sphere;
 import dev.hypersphere.validate.Inputs;
 import java.util.LinkedHashMap;
@@ -145,6 +149,19 @@ public final class SphereFaceHead extends MarginHead {
             case 4 -> { NDArray c2 = c.square(); yield c2.square().mul(8).sub(c2.mul(8)).add(1); }
             default -> throw new IllegalStateException("m = " + m);
         };
+    }
+
+    /** Saves the annealing position with the parameters, so that a resumed run continues λ where it stopped. */
+    @Override
+    protected void saveMetadata(DataOutputStream os) throws IOException {
+        super.saveMetadata(os);
+        os.writeLong(nextIteration);
+    }
+
+    @Override
+    public void loadMetadata(byte loadVersion, DataInputStream is) throws IOException, MalformedModelException {
+        super.loadMetadata(loadVersion, is);
+        nextIteration = is.readLong();
     }
 
     @Override

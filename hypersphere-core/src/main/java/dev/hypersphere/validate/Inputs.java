@@ -26,12 +26,17 @@ public final class Inputs {
 
     /** Every value of the 2-D array {@code x} must be finite; names the first offending row. */
     public static void requireFiniteRows(String name, NDArray x) {
-        try (NDArray bad = x.isNaN().logicalOr(x.isInfinite()).countNonzero(1)) {
-            long[] rows = bad.toType(DataType.INT64, false).toLongArray();
-            for (int i = 0; i < rows.length; i++) {
-                if (rows[i] > 0) {
-                    throw new IllegalArgumentException(name + " row " + i + " is not finite (holds NaN or ±Inf)");
-                }
+        long[] rows;
+        try (NDArray nan = x.isNaN();
+             NDArray inf = x.isInfinite();
+             NDArray either = nan.logicalOr(inf);
+             NDArray count = either.countNonzero(1);
+             NDArray count64 = count.toType(DataType.INT64, true)) {
+            rows = count64.toLongArray();
+        }
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] > 0) {
+                throw new IllegalArgumentException(name + " row " + i + " is not finite (holds NaN or ±Inf)");
             }
         }
     }
@@ -46,7 +51,10 @@ public final class Inputs {
         if (type != DataType.INT32 && type != DataType.INT64) {
             throw new IllegalArgumentException(name + " must be int32 or int64 class indices, got " + type);
         }
-        long[] values = labels.toType(DataType.INT64, false).toLongArray();
+        long[] values;
+        try (NDArray copy = labels.toType(DataType.INT64, true)) {
+            values = copy.toLongArray();
+        }
         for (int i = 0; i < values.length; i++) {
             if (values[i] < 0 || values[i] >= numClasses) {
                 throw new IllegalArgumentException(name + "[" + i + "] = " + values[i] + " is outside [0, " + numClasses + ")");

@@ -11,6 +11,20 @@ import org.junit.jupiter.api.Test;
 class HypersphereEngineTest {
 
     @Test
+    void threadSettingIsValidated() {
+        System.setProperty(HypersphereEngine.THREADS_SETTING, "two");
+        try {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    HypersphereEngine::threadsFromSettings);
+            assertEquals("HYPERSPHERE_THREADS must be a whole number >= 0, got 'two'", e.getMessage());
+            System.setProperty(HypersphereEngine.THREADS_SETTING, "1");
+            assertEquals(1, HypersphereEngine.threadsFromSettings());
+        } finally {
+            System.clearProperty(HypersphereEngine.THREADS_SETTING);
+        }
+    }
+
+    @Test
     void startsPyTorchOfflineOnCpu() {
         assertEquals("PyTorch", HypersphereEngine.start().getEngineName());
         assertEquals("true", System.getProperty("ai.djl.offline"));

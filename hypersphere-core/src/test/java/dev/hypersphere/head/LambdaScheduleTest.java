@@ -26,4 +26,19 @@ class LambdaScheduleTest {
         head.setIteration(1659);
         assertEquals(5.0, head.lambda(), 0.0);
     }
+
+    @Test
+    void annealingPositionSurvivesSaveAndLoad() throws Exception {
+        try (ai.djl.ndarray.NDManager manager = dev.hypersphere.engine.HypersphereEngine.newManager()) {
+            SphereFaceHead trained = new SphereFaceHead(3, 2);
+            trained.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, new ai.djl.ndarray.types.Shape(1, 2));
+            trained.setIteration(321);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            trained.saveParameters(new java.io.DataOutputStream(bytes));
+            SphereFaceHead resumed = new SphereFaceHead(3, 2);
+            resumed.loadParameters(manager, new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+            assertEquals(321, resumed.iteration());
+            assertEquals(1000.0 / (1 + 0.12 * 321), resumed.lambda(), 1e-12);
+        }
+    }
 }
