@@ -30,9 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HeadReferenceTest {
 
     static Stream<Arguments> cases() {
-        return Reference.cases("heads").stream().flatMap(c -> Stream.of(
-                Arguments.of(c.get("name").asText(), c, DataType.FLOAT32),
-                Arguments.of(c.get("name").asText(), c, DataType.FLOAT64)));
+        return Reference.casesInBothPrecisions("heads");
     }
 
     @ParameterizedTest(name = "{0} {2}")

@@ -24,9 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LossReferenceTest {
 
     static Stream<Arguments> cases() {
-        return Reference.cases("losses").stream().flatMap(c -> Stream.of(
-                Arguments.of(c.get("name").asText(), c, DataType.FLOAT32),
-                Arguments.of(c.get("name").asText(), c, DataType.FLOAT64)));
+        return Reference.casesInBothPrecisions("losses");
     }
 
     @ParameterizedTest(name = "{0} {2}")

@@ -1,5 +1,6 @@
 package dev.hypersphere.testing;
 
+import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Reference values written by {@code tools/make_reference_fixtures.py}: the heads and losses as their reference
@@ -30,6 +33,12 @@ public final class Reference {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Each case of {@code NAME.json} twice, as JUnit arguments (name, case, precision): float32 and float64. */
+    public static Stream<Arguments> casesInBothPrecisions(String name) {
+        return cases(name).stream().flatMap(c -> Stream.of(DataType.FLOAT32, DataType.FLOAT64)
+                .map(type -> Arguments.of(c.get("name").asText(), c, type)));
     }
 
     public static double[] flat(JsonNode node) {
