@@ -129,6 +129,9 @@ public final class Checkpoints {
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
                  DataInputStream data = new DataInputStream(in)) {
                 block.getValue().loadParameters(manager, data);
+                // Loaded arrays come back without autograd: give trainable parameters their gradients again.
+                block.getValue().getParameters().values().stream().filter(p -> p.requiresGradient())
+                        .forEach(p -> p.getArray().setRequiresGradient(true));
             } catch (MalformedModelException | IllegalArgumentException | IllegalStateException e) {
                 throw new IOException(file + " does not fit this run's " + block.getKey() + ": " + e.getMessage(), e);
             }
