@@ -39,6 +39,7 @@ final class TinyRun implements AutoCloseable {
     final Sgd optimizer;
     final Trainer trainer;
     final Path dir;
+    private final TrainingStep step;
 
     TinyRun(Path dir, long planSteps, long seed) {
         this.dir = dir;
@@ -59,7 +60,7 @@ final class TinyRun implements AutoCloseable {
         List<ParameterGroup> groups = List.of(new ParameterGroup("backbone", backboneParams, 1.0, 5e-4),
                 new ParameterGroup("head", headParams, 1.0, 5e-4));
         optimizer = new Sgd(manager, 0.9);
-        TrainingStep step = new TrainingStep(manager, backbone, head, null, 0, optimizer, groups, 5.0);
+        step = new TrainingStep(manager, backbone, head, null, 0, optimizer, groups, 5.0);
         LearningRateSchedule schedule = new LearningRateSchedule(0.05, 5, TOTAL, LearningRateSchedule.Decay.POLY, List.of(), 0, 2);
         trainer = new Trainer(step, schedule, new Checkpoints(dir.resolve("checkpoints"), 2),
                 Map.of("backbone", backbone, "head", head), optimizer, dir.resolve("log.jsonl"),
@@ -104,6 +105,10 @@ final class TinyRun implements AutoCloseable {
             @Override
             public void close() {}
         };
+    }
+
+    TrainingStep step() {
+        return step;
     }
 
     @Override

@@ -50,9 +50,17 @@ public abstract class Optimizer {
     /** One parameter's update; {@code buffers} is its state, filled on first use through {@link #buffer}. */
     protected abstract void update(Map<String, NDArray> buffers, NDArray weight, NDArray grad, double lr, double weightDecay);
 
-    /** The named buffer of a parameter's state, created as zeros like {@code weight} on first use. */
+    /**
+     * The named buffer of a parameter's state, created as zeros like {@code weight} on first use. Results of ops
+     * join their first operand's manager, so for the duration of the step the buffer is lent to the manager the
+     * weight is in (the training step's scope): temporaries such as {@code v·lr} are then freed with the step.
+     */
     protected NDArray buffer(Map<String, NDArray> buffers, String name, NDArray weight) {
-        return buffers.computeIfAbsent(name, n -> stateManager.zeros(weight.getShape(), weight.getDataType()));
+        NDArray buffer = buffers.computeIfAbsent(name, n -> stateManager.zeros(weight.getShape(), weight.getDataType()));
+        if (buffer.getManager() != weight.getManager() && weight.getManager() != stateManager) {
+            buffer.tempAttach(weight.getManager());
+        }
+        return buffer;
     }
 
     public long steps() {
