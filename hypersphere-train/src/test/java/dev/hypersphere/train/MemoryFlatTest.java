@@ -54,7 +54,7 @@ class MemoryFlatTest {
         Assumptions.assumeTrue(Files.exists(Path.of("/proc/self/status")), "needs Linux /proc");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(java.toString(), "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch",
-                "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true",
+                "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true", "-DHYPERSPHERE_THREADS=1",
                 "-cp", System.getProperty("java.class.path"), MemoryFlatTest.class.getName())
                 .redirectErrorStream(true).start();
         assertTrue(child.waitFor(5, TimeUnit.MINUTES), "child did not finish");
