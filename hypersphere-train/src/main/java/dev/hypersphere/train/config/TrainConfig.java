@@ -12,7 +12,8 @@ public record TrainConfig(Data data, Model model, Head head, CenterLoss centerLo
                           Schedule schedule, Train train, Validation validation) {
 
     /** Where samples come from and how they are prepared. */
-    public record Data(String source, String path, String prefix, String testPath, int channels, int height, int width,
+    public record Data(String source, String path, String prefix, String testPath, String testPrefix, int channels,
+                       int height, int width,
                        int identities, int imagesPerIdentity, long seed, String split, double testFraction, double flip,
                        double cropScaleMin, double jitter, int loaderThreads, String onBadImage) {}
 

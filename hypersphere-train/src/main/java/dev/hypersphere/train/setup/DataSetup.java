@@ -1,0 +1,120 @@
+package dev.hypersphere.train.setup;
+
+import dev.hypersphere.data.SampleSource;
+import dev.hypersphere.data.idx.IdxSource;
+import dev.hypersphere.data.image.BadImagePolicy;
+import dev.hypersphere.data.image.ImageArchiveSource;
+import dev.hypersphere.data.image.ImageFolderSource;
+import dev.hypersphere.data.image.ImageOptions;
+import dev.hypersphere.data.recordio.RecordIoSource;
+import dev.hypersphere.data.split.Splits;
+import dev.hypersphere.data.synthetic.SyntheticFaces;
+import dev.hypersphere.data.transform.Preprocessing;
+import dev.hypersphere.train.config.TrainConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Opens a run's data as its config describes it: the training source, the held-out source used for validation
+ * (another part of a split, or a separate test set), and the training preprocessing.
+ */
+public record DataSetup(SampleSource train, SampleSource heldOut, Preprocessing preprocessing, SampleSource opened)
+        implements AutoCloseable {
+
+    public static DataSetup open(TrainConfig.Data data) throws IOException {
+        String source = data.source().toLowerCase(Locale.ROOT);
+        SampleSource all = openSource(source, data.path(), data.prefix(), data);
+        SampleSource train;
+        SampleSource heldOut;
+        switch (data.split().toLowerCase(Locale.ROOT)) {
+            case "identity" -> {
+                Splits.Split split = Splits.byIdentity(all, data.testFraction(), data.seed());
+                train = split.train();
+                heldOut = split.test();
+            }
+            case "sample" -> {
+                Splits.Split split = Splits.bySample(all, data.testFraction(), data.seed());
+                train = split.train();
+                heldOut = split.test();
+            }
+            case "none" -> {
+                train = all;
+                heldOut = openTestSet(source, data);
+            }
+            default -> throw new IllegalArgumentException("data.split must be identity, sample or none; got '" + data.split() + "'");
+        }
+        return new DataSetup(train, heldOut, preprocessing(data), all);
+    }
+
+    /** insightface's training preprocessing, with the config's flip, crop and jitter. */
+    public static Preprocessing preprocessing(TrainConfig.Data data) {
+        Preprocessing p = Preprocessing.insightface(data.channels(), data.height(), data.width())
+                .withFlipProbability(data.flip());
+        if (data.cropScaleMin() < 1) {
+            p = p.withCrop(new Preprocessing.Crop(data.cropScaleMin(), 1.0, 3.0 / 4, 4.0 / 3));
+        }
+        if (data.jitter() > 0) {
+            p = p.withJitter(new Preprocessing.Jitter(data.jitter(), data.jitter(), data.jitter()));
+        }
+        return p;
+    }
+
+    private static SampleSource openTestSet(String source, TrainConfig.Data data) throws IOException {
+        if (source.equals("idx") && data.testPath().isBlank()) {
+            return IdxSource.openSplit(requirePath(data.path(), "data.path"), "t10k", data.channels());
+        }
+        if (source.equals("archive") && data.testPath().isBlank() && !data.testPrefix().isBlank()) {
+            return openSource(source, data.path(), data.testPrefix(), data);
+        }
+        if (data.testPath().isBlank()) {
+            throw new IllegalArgumentException("data.split is none, so data.test-path must name the test set");
+        }
+        if (source.equals("idx")) {
+            return IdxSource.openSplit(requirePath(data.testPath(), "data.test-path"), "t10k", data.channels());
+        }
+        return openSource(source, data.testPath(), data.testPrefix(), data);
+    }
+
+    static SampleSource openSource(String source, String path, String prefix, TrainConfig.Data data) throws IOException {
+        ImageOptions options = ImageOptions.of(data.channels()).withPolicy(policy(data.onBadImage()));
+        return switch (source) {
+            case "synthetic" -> new SyntheticFaces(data.identities(), data.imagesPerIdentity(), data.channels(),
+                    data.height(), data.width(), data.seed());
+            case "folder" -> ImageFolderSource.open(requirePath(path, "data.path"), options);
+            case "archive" -> ImageArchiveSource.open(requirePath(path, "data.path"), prefix, options);
+            case "idx" -> IdxSource.openSplit(requirePath(path, "data.path"), "train", data.channels());
+            case "recordio" -> RecordIoSource.open(requirePath(path, "data.path"), data.channels());
+            default -> throw new IllegalArgumentException("data.source must be synthetic, folder, archive, idx or recordio; got '"
+                    + source + "'");
+        };
+    }
+
+    private static BadImagePolicy policy(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "fail" -> BadImagePolicy.FAIL;
+            case "skip" -> BadImagePolicy.SKIP;
+            default -> throw new IllegalArgumentException("data.on-bad-image must be fail or skip; got '" + text + "'");
+        };
+    }
+
+    private static Path requirePath(String path, String key) {
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException(key + " must name the data (a folder, archive, IDX folder or .rec file)");
+        }
+        Path p = Path.of(path);
+        if (!Files.exists(p)) {
+            throw new IllegalArgumentException(key + ": " + path + " does not exist");
+        }
+        return p;
+    }
+
+    @Override
+    public void close() throws IOException {
+        opened.close();
+        if (heldOut != opened && !(heldOut instanceof dev.hypersphere.data.split.SubsetSource)) {
+            heldOut.close();
+        }
+    }
+}

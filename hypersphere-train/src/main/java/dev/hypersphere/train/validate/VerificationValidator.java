@@ -1,0 +1,53 @@
+package dev.hypersphere.train.validate;
+
+import dev.hypersphere.data.SampleSource;
+import dev.hypersphere.metric.VerificationAccuracy;
+import dev.hypersphere.train.Trainer;
+import dev.hypersphere.train.embed.Embedder;
+import dev.hypersphere.train.embed.Embeddings;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Open-set validation: embeds held-out samples (of identities the run never trains on, with an identity split)
+ * and reports k-fold verification accuracy on fixed pairs of them, by cosine similarity.
+ */
+public final class VerificationValidator implements Trainer.Validator {
+
+    private final Embedder embedder;
+    private final SampleSource heldOut;
+    private final ValidationPairs pairs;
+    private final int folds;
+    private final int batchSize;
+    private final int threads;
+
+    public VerificationValidator(Embedder embedder, SampleSource heldOut, int pairs, int folds, long seed, int batchSize,
+                                 int threads) {
+        this.embedder = embedder;
+        this.heldOut = heldOut;
+        this.pairs = ValidationPairs.draw(heldOut, pairs, seed);
+        this.folds = folds;
+        this.batchSize = batchSize;
+        this.threads = threads;
+    }
+
+    @Override
+    public Map<String, Object> validate() throws IOException {
+        Embeddings embeddings = embedder.embed(heldOut, batchSize, threads, null);
+        double[] scores = new double[pairs.size()];
+        for (int p = 0; p < scores.length; p++) {
+            scores[p] = embeddings.cosine(pairs.first()[p], pairs.second()[p]);
+        }
+        VerificationAccuracy.Result result = VerificationAccuracy.kFold(scores, pairs.same(), folds);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("mode", "verification");
+        metrics.put("accuracy", result.mean());
+        metrics.put("accuracy_std", result.std());
+        metrics.put("pairs", pairs.size());
+        metrics.put("folds", folds);
+        metrics.put("samples", heldOut.size());
+        metrics.put("classes", heldOut.numClasses());
+        return metrics;
+    }
+}
