@@ -1,5 +1,6 @@
 package dev.hypersphere.data.transform;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -82,6 +83,7 @@ public record Preprocessing(int channels, int height, int width, double flipProb
     }
 
     /** Whether any step draws random numbers. */
+    @JsonIgnore
     public boolean isRandom() {
         return flipProbability > 0 || crop != null
                 || (jitter != null && (jitter.brightness() > 0 || jitter.contrast() > 0 || jitter.saturation() > 0));
