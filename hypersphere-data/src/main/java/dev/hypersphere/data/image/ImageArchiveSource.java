@@ -1,0 +1,126 @@
+package dev.hypersphere.data.image;
+
+import dev.hypersphere.data.MalformedDataException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * An image folder packed in a {@code .tar} or {@code .tar.gz} (recognised from the bytes), optionally below a
+ * prefix inside the archive: with prefix {@code "train/"}, entries {@code train/<class>/<image>} are read and
+ * the rest ignored. The archive is read once and the encoded images kept in memory; they are decoded on
+ * {@link #get}. Same listing rules as {@link ImageFolderSource}.
+ */
+public final class ImageArchiveSource extends EncodedImageSource {
+
+    private ImageArchiveSource(String where, SortedMap<String, List<Entry>> byClass, ImageOptions options) throws IOException {
+        super(where, byClass, options);
+    }
+
+    /** The whole archive is the image folder. */
+    public static ImageArchiveSource open(Path archive, ImageOptions options) throws IOException {
+        return open(archive, "", options);
+    }
+
+    /** The image folder under {@code prefix} ("" for the archive's root; a trailing slash is optional). */
+    public static ImageArchiveSource open(Path archive, String prefix, ImageOptions options) throws IOException {
+        String base = normalise(prefix);
+        if (!base.isEmpty() && !base.endsWith("/")) {
+            base += "/";
+        }
+        SortedMap<String, List<Entry>> byClass = new TreeMap<>();
+        String where = archive + (base.isEmpty() ? "" : " (under " + base + ")");
+        try (InputStream file = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
+             TarArchiveInputStream tar = new TarArchiveInputStream(decompressed(file, archive))) {
+            TarArchiveEntry entry;
+            while ((entry = nextEntry(tar, archive)) != null) {
+                String name = normalise(entry.getName());
+                if (!name.startsWith(base)) {
+                    continue;
+                }
+                String relative = name.substring(base.length());
+                int slash = relative.indexOf('/');
+                if (slash <= 0 || relative.startsWith(".")) {
+                    continue;   // entries directly under the prefix are not in a class folder
+                }
+                String className = relative.substring(0, slash);
+                String fileName = relative.substring(relative.lastIndexOf('/') + 1);
+                if (entry.isDirectory()) {
+                    byClass.computeIfAbsent(className, c -> new ArrayList<>());
+                    continue;
+                }
+                if (!entry.isFile() || fileName.startsWith(".") || !ImageDecoder.isImageName(fileName)) {
+                    continue;
+                }
+                byte[] bytes;
+                try {
+                    bytes = tar.readAllBytes();
+                } catch (IOException e) {
+                    throw new MalformedDataException(archive + ": cannot read entry " + entry.getName()
+                            + " (archive truncated or corrupt: " + e.getMessage() + ")", e);
+                }
+                if (bytes.length != entry.getSize()) {
+                    throw new MalformedDataException(archive + ": entry " + entry.getName() + " is truncated ("
+                            + bytes.length + " of " + entry.getSize() + " bytes)");
+                }
+                byClass.computeIfAbsent(className, c -> new ArrayList<>())
+                        .add(new MemoryEntry(archive.getFileName() + "!" + name, bytes));
+            }
+        }
+        for (List<Entry> images : byClass.values()) {
+            images.sort(Comparator.comparing(Entry::name));
+        }
+        return new ImageArchiveSource(where, byClass, options);
+    }
+
+    private static TarArchiveEntry nextEntry(TarArchiveInputStream tar, Path archive) throws MalformedDataException {
+        try {
+            return tar.getNextEntry();
+        } catch (IOException e) {
+            throw new MalformedDataException(archive + ": not a readable tar archive (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static InputStream decompressed(InputStream in, Path archive) throws IOException {
+        in.mark(2);
+        int b0 = in.read();
+        int b1 = in.read();
+        in.reset();
+        if (b0 == 0x1f && b1 == 0x8b) {
+            try {
+                return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+            } catch (IOException e) {
+                throw new MalformedDataException(archive + ": corrupt gzip header (" + e.getMessage() + ")", e);
+            }
+        }
+        return in;
+    }
+
+    private static String normalise(String name) {
+        String n = name.replace('\\', '/');
+        while (n.startsWith("./")) {
+            n = n.substring(2);
+        }
+        while (n.startsWith("/")) {
+            n = n.substring(1);
+        }
+        return n;
+    }
+
+    private record MemoryEntry(String name, byte[] data) implements Entry {
+        @Override
+        public byte[] bytes() {
+            return data;   // shared, never written: decoders only read it
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.hypersphere.data.image;
+
+import dev.hypersphere.data.MalformedDataException;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+/**
+ * Decodes JPEG, PNG, GIF (first frame), BMP and PGM/PPM bytes into CHW floats in [0, 255] with the channel count
+ * the caller asks for. The format is recognised from the bytes, not the file name. A decoder warning (such as
+ * ImageIO's "premature end of JPEG file" for a truncated file) is treated as an error: a silently grey half
+ * image is worse than a clear failure. Stateless and safe to call from several threads.
+ */
+public final class ImageDecoder {
+
+    /** File name endings taken for images when listing folders and archives (lower case, with the dot). */
+    public static final Set<String> EXTENSIONS = Set.of(".jpg", ".jpeg", ".png", ".gif", ".bmp", ".pgm", ".ppm", ".pnm");
+
+    private ImageDecoder() {}
+
+    /** Whether a file name has one of the {@link #EXTENSIONS}. */
+    public static boolean isImageName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        int dot = lower.lastIndexOf('.');
+        return dot >= 0 && EXTENSIONS.contains(lower.substring(dot));
+    }
+
+    /**
+     * Decodes {@code bytes} to {@code channels} channels (1: grey, ITU-R 601 luma of colour images; 3: RGB, grey
+     * replicated). {@code source} names the bytes in error messages.
+     */
+    public static DecodedImage decode(byte[] bytes, int channels, String source) throws MalformedDataException {
+        ChannelConversion.requireChannels("channels", channels);
+        return decodeNative(bytes, source).withChannels(channels);
+    }
+
+    /** Decodes {@code bytes} keeping their own channel count (1 for grey images, 3 otherwise; alpha is dropped). */
+    public static DecodedImage decodeNative(byte[] bytes, String source) throws MalformedDataException {
+        String format = sniff(bytes);
+        if (format == null) {
+            throw new MalformedDataException(source + ": not a JPEG, PNG, GIF, BMP or PGM/PPM image ("
+                    + (bytes.length == 0 ? "the file is empty" : "it starts with bytes " + hexStart(bytes)) + ")");
+        }
+        if (format.equals("pnm")) {
+            return PnmDecoder.decode(bytes, source);
+        }
+        return fromBufferedImage(read(bytes, format, source));
+    }
+
+    private static BufferedImage read(byte[] bytes, String format, String source) throws MalformedDataException {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
+        if (!readers.hasNext()) {
+            throw new MalformedDataException(source + ": no ImageIO reader for " + format);
+        }
+        ImageReader reader = readers.next();
+        List<String> warnings = new ArrayList<>();
+        reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            reader.setInput(in, true, true);
+            BufferedImage image = reader.read(0);
+            if (!warnings.isEmpty()) {
+                throw new MalformedDataException(source + ": corrupt " + format.toUpperCase(Locale.ROOT) + " ("
+                        + warnings.get(0) + ")");
+            }
+            return image;
+        } catch (MalformedDataException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedDataException(source + ": cannot decode " + format.toUpperCase(Locale.ROOT) + " ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /** The ImageIO format name (or "pnm") of the bytes' signature, or null. */
+    static String sniff(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
+            return "jpeg";
+        }
+        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            return "png";
+        }
+        if (b.length >= 4 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8') {
+            return "gif";
+        }
+        if (b.length >= 2 && b[0] == 'B' && b[1] == 'M') {
+            return "bmp";
+        }
+        if (PnmDecoder.accepts(b)) {
+            return "pnm";
+        }
+        return null;
+    }
+
+    private static String hexStart(byte[] bytes) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < Math.min(4, bytes.length); i++) {
+            text.append(String.format(Locale.ROOT, "%s%02x", i == 0 ? "" : " ", bytes[i] & 0xff));
+        }
+        return text.toString();
+    }
+
+    /**
+     * Pixels of a decoded image. Grey images are read from the raster (getRGB would pass them through the linear
+     * grey colour space and brighten them); 8-bit BGR through its buffer; anything else through sRGB getRGB.
+     */
+    static DecodedImage fromBufferedImage(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int plane = width * height;
+        Raster raster = image.getRaster();
+        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR && raster.getDataBuffer() instanceof DataBufferByte buffer
+                && buffer.getNumBanks() == 1 && raster.getParent() == null) {
+            byte[] bgr = buffer.getData();
+            float[] pixels = new float[3 * plane];
+            for (int i = 0; i < plane; i++) {
+                pixels[i] = bgr[3 * i + 2] & 0xff;
+                pixels[plane + i] = bgr[3 * i + 1] & 0xff;
+                pixels[2 * plane + i] = bgr[3 * i] & 0xff;
+            }
+            return new DecodedImage(pixels, 3, height, width);
+        }
+        boolean grey = image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY
+                && image.getColorModel().getNumColorComponents() == 1;
+        if (grey) {
+            int bits = image.getColorModel().getComponentSize(0);
+            float scale = (float) (255.0 / ((1L << bits) - 1));
+            float[] pixels = new float[plane];
+            int[] row = new int[width];
+            for (int y = 0; y < height; y++) {
+                raster.getSamples(0, y, width, 1, 0, row);
+                for (int x = 0; x < width; x++) {
+                    pixels[y * width + x] = bits == 8 ? row[x] : row[x] * scale;
+                }
+            }
+            return new DecodedImage(pixels, 1, height, width);
+        }
+        float[] pixels = new float[3 * plane];
+        int[] argb = image.getRGB(0, 0, width, height, null, 0, width);
+        for (int i = 0; i < plane; i++) {
+            int p = argb[i];
+            pixels[i] = (p >> 16) & 0xff;
+            pixels[plane + i] = (p >> 8) & 0xff;
+            pixels[2 * plane + i] = p & 0xff;
+        }
+        return new DecodedImage(pixels, 3, height, width);
+    }
+}
