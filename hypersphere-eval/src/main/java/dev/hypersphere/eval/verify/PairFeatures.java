@@ -1,5 +1,7 @@
 package dev.hypersphere.eval.verify;
 
+import dev.hypersphere.eval.io.EmbeddingSet;
+
 /**
  * The two features of every pair, after the flip-test combination, with the pair labels and folds: what every
  * protocol needs. {@code left} and {@code right} are row-major {@code pairs × dim} float arrays.
@@ -41,9 +43,9 @@ public record PairFeatures(float[] left, float[] right, int dim, boolean[] same,
                             + " has rows 0.." + (rows - 1));
                 }
                 if (!checked[row]) {
-                    requireUsable(source, embeddings, row, dim);
+                    EmbeddingSet.requireUsable(source, embeddings, row, dim);
                     if (flipped != null && mode != FlipMode.NONE) {
-                        requireUsable(source + " (flipped)", flipped, row, dim);
+                        EmbeddingSet.requireUsable(source + " (flipped)", flipped, row, dim);
                     }
                     checked[row] = true;
                 }
@@ -51,22 +53,6 @@ public record PairFeatures(float[] left, float[] right, int dim, boolean[] same,
             }
         }
         return new PairFeatures(left, right, combined, same, fold);
-    }
-
-    /** A row must be finite and of non-zero norm, or no angle is defined. */
-    public static void requireUsable(String source, float[] data, int row, int dim) {
-        double sum = 0;
-        for (int k = row * dim; k < (row + 1) * dim; k++) {
-            float v = data[k];
-            if (!Float.isFinite(v)) {
-                throw new IllegalArgumentException(source + ": row " + row + " is not finite (holds NaN or ±Inf at column "
-                        + (k - row * dim) + ")");
-            }
-            sum += (double) v * v;
-        }
-        if (sum == 0) {
-            throw new IllegalArgumentException(source + ": row " + row + " has zero norm (no direction on the sphere)");
-        }
     }
 
     public int size() {
