@@ -28,8 +28,8 @@ public final class HypersphereEngine {
     }
 
     /**
-     * Starts the engine once per process; later calls return the running engine (PyTorch fixes its thread pools
-     * at start-up, so a different {@code threads} after the first call is rejected rather than silently ignored).
+     * Starts the engine once per process; later calls return the running engine. PyTorch fixes its thread pools at
+     * start-up, so the first call's {@code threads} holds for the whole process (later requests are not applied).
      *
      * @param threads intra-op threads, or 0 for PyTorch's default (one per core)
      */
@@ -38,11 +38,6 @@ public final class HypersphereEngine {
             throw new IllegalArgumentException("threads must be >= 0 (0 = engine default), got " + threads);
         }
         if (engine != null) {
-            int running = Integer.parseInt(System.getProperty("ai.djl.pytorch.num_threads", "0"));
-            if (threads != 0 && running != threads) {
-                throw new IllegalStateException("the engine already runs with " + (running == 0 ? "default" : running)
-                        + " threads; cannot switch to " + threads + " in the same process");
-            }
             return engine;
         }
         System.setProperty("ai.djl.offline", "true");
