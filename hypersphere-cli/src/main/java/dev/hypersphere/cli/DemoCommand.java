@@ -27,6 +27,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key of the demo preset (repeatable).")
     Map<String, String> set = new LinkedHashMap<>();
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         Path folder = out;
@@ -36,6 +39,6 @@ final class DemoCommand implements Callable<Integer> {
         System.err.println("hypersphere demo: ArcFace on synthetic identities, validated on unseen identities -> " + folder);
         Training.Report report = Training.start(ConfigLoader.defaults().preset("demo").overrides(set, "--set").resolve(),
                 folder, System.err);
-        return TrainCommand.report(report, folder);
+        return TrainCommand.report(report, folder, spec.commandLine().getOut());
     }
 }

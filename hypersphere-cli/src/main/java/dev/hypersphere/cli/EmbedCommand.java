@@ -10,6 +10,7 @@ import dev.hypersphere.train.embed.Embedder;
 import dev.hypersphere.train.embed.Embeddings;
 import dev.hypersphere.train.setup.DataSetup;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -57,6 +58,9 @@ final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--skip-bad-images", description = "Leave out files that do not decode (counted) instead of failing.")
     boolean skipBad;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         if (!out.getFileName().toString().endsWith(".npy")) {
@@ -75,14 +79,22 @@ final class EmbedCommand implements Callable<Integer> {
             StringBuilder rows = new StringBuilder();
             for (int i = 0; i < e.size(); i++) {
                 rows.append(samples.classNames().get(e.labels()[i]).replace('\t', ' ')).append('\t')
-                        .append(name(samples, i)).append('\n');
+                        .append(relative(name(samples, i))).append('\n');
             }
             AtomicFiles.writeString(out.resolveSibling(base + ".tsv"), rows.toString());
             bar.close();
-            System.out.printf(Locale.ROOT, "%d embeddings of dimension %d -> %s (+ %s.tsv, %s.norms.npy)%n", e.size(), e.dim(),
+            spec.commandLine().getOut().printf(Locale.ROOT, "%d embeddings of dimension %d -> %s (+ %s.tsv, %s.norms.npy)%n", e.size(), e.dim(),
                     out, base, base);
         }
+        spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** Paths inside the --data folder are written relative to it ('/'-separated), as the rows-file format prefers. */
+    private String relative(String name) {
+        Path root = data.toAbsolutePath().normalize();
+        Path path = Path.of(name).toAbsolutePath().normalize();
+        return Files.isDirectory(root) && path.startsWith(root) ? root.relativize(path).toString().replace('\\', '/') : name;
     }
 
     /** A row's path: the file inside the folder or archive, the record key of a pack, else the sample's own name. */

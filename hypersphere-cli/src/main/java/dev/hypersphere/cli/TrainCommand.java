@@ -4,6 +4,7 @@ import dev.hypersphere.train.Training;
 import dev.hypersphere.train.config.ConfigLoader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
@@ -42,6 +45,9 @@ final class TrainCommand implements Callable<Integer> {
     @Unmatched
     List<String> keyFlags = new ArrayList<>();
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         PrintStream console = System.err;
@@ -49,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
             if (config != null || preset != null || !set.isEmpty() || !keyFlags.isEmpty() || out != null) {
                 throw new IllegalArgumentException("--resume continues a run with its own config.yaml: give no other options");
             }
-            return report(Training.resume(resume, console), resume);
+            return report(Training.resume(resume, console), resume, spec.commandLine().getOut());
         }
         ConfigLoader loader = ConfigLoader.defaults();
         if (preset != null) {
@@ -61,7 +67,7 @@ final class TrainCommand implements Callable<Integer> {
         loader = loader.overrides(keyFlagOverrides(), "the command line").overrides(set, "--set");
         Path folder = out != null ? out : Path.of("runs", (preset != null ? preset : "train") + "-"
                 + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        return report(Training.start(loader.resolve(), folder, console), folder);
+        return report(Training.start(loader.resolve(), folder, console), folder, spec.commandLine().getOut());
     }
 
     /** {@code --section.key=value} and {@code --section.key value} flags. */
@@ -86,9 +92,8 @@ final class TrainCommand implements Callable<Integer> {
         return overrides;
     }
 
-    static int report(Training.Report report, Path folder) {
+    static int report(Training.Report report, Path folder, PrintWriter out) {
         Map<String, Object> v = report.values();
-        PrintStream out = System.out;
         if (Boolean.TRUE.equals(v.get("finished"))) {
             @SuppressWarnings("unchecked")
             Map<String, Object> validation = (Map<String, Object>) v.get("validation");
@@ -102,6 +107,7 @@ final class TrainCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "stopped at step %d with a checkpoint; continue with: hypersphere train --resume %s%n",
                     ((Number) v.get("steps")).longValue(), folder);
         }
+        out.flush();
         return 0;
     }
 }
