@@ -20,7 +20,9 @@ public enum Architecture {
     IRESNET50("iresnet50", List.of("r50"), 512, 3, 112, 112, Architecture.INSIGHTFACE_IRESNET),
     IRESNET100("iresnet100", List.of("r100"), 512, 3, 112, 112, Architecture.INSIGHTFACE_IRESNET),
     MOBILEFACENET("mobilefacenet", List.of("mbf"), 512, 3, 112, 112,
-            "MobileFaceNet as insightface arcface_torch backbones/mobilefacenet.py ('mbf': scale 2, blocks 1,4,6,2)");
+            "MobileFaceNet as insightface arcface_torch backbones/mobilefacenet.py ('mbf': scale 2, blocks 1,4,6,2)"),
+    SMALLNET("smallnet", List.of("small"), 128, 1, 32, 32,
+            "hypersphere's small demo net: 3 stages of conv3×3 + BN + PReLU + maxpool (32, 64, 128), FC");
 
     private static final String INSIGHTFACE_IRESNET = "IResNet (Deng et al. 2019, 'ArcFace'), as insightface arcface_torch backbones/iresnet.py";
 
@@ -94,7 +96,7 @@ public enum Architecture {
     /** Residual units per stage. */
     public List<Integer> unitsPerStage() {
         return switch (this) {
-            case LENET_PP -> List.of(0, 0, 0);
+            case LENET_PP, SMALLNET -> List.of(0, 0, 0);
             case SFNET20 -> List.of(1, 2, 4, 1);
             case IRESNET18 -> List.of(2, 2, 2, 2);
             case IRESNET34 -> List.of(3, 4, 6, 3);
@@ -107,7 +109,7 @@ public enum Architecture {
     /** Output channels of each stage. */
     public List<Integer> stageChannels() {
         return switch (this) {
-            case LENET_PP -> List.of(32, 64, 128);
+            case LENET_PP, SMALLNET -> List.of(32, 64, 128);
             case MOBILEFACENET -> List.of(128, 128, 256, 256);
             default -> List.of(64, 128, 256, 512);
         };
@@ -118,7 +120,7 @@ public enum Architecture {
      */
     void requireInputSize(int height, int width) {
         switch (this) {
-            case LENET_PP -> {
+            case LENET_PP, SMALLNET -> {
                 if (height < 8 || width < 8) {
                     throw new IllegalArgumentException(id + " needs input of at least 8×8 (three 2×2 max-pools), got "
                             + height + "×" + width);
@@ -142,7 +144,7 @@ public enum Architecture {
     /** Size (C, H, W) of the last feature map for an input of {@code height × width}. */
     public List<Integer> featureMap(int height, int width) {
         return switch (this) {
-            case LENET_PP -> List.of(128, height / 8, width / 8);
+            case LENET_PP, SMALLNET -> List.of(128, height / 8, width / 8);
             case SFNET20 -> List.of(512, halveCeil(height, 4), halveCeil(width, 4));
             case MOBILEFACENET -> List.of(512, 7, 7);
             default -> List.of(512, 7, 7);
@@ -157,6 +159,10 @@ public enum Architecture {
         switch (this) {
             case LENET_PP -> {
                 m.put("layers", "3 stages of 2× [conv5×5 pad 2 + bias, PReLU] + maxpool 2×2; FC + bias");
+                m.put("activation", "PReLU per channel");
+            }
+            case SMALLNET -> {
+                m.put("layers", "3 stages of [conv3×3 pad 1, BN, PReLU, maxpool 2×2]; FC + bias");
                 m.put("activation", "PReLU per channel");
             }
             case SFNET20 -> {

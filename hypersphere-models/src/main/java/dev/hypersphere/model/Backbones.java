@@ -4,6 +4,7 @@ import dev.hypersphere.model.net.IResNet;
 import dev.hypersphere.model.net.LeNetPlusPlus;
 import dev.hypersphere.model.net.MobileFaceNet;
 import dev.hypersphere.model.net.SFNet;
+import dev.hypersphere.model.net.SmallConvNet;
 import java.util.List;
 
 /**
@@ -25,6 +26,7 @@ public final class Backbones {
             case SFNET20 -> SFNet.create(spec, architecture.unitsPerStage());
             case IRESNET18, IRESNET34, IRESNET50, IRESNET100 -> IResNet.create(spec, architecture.unitsPerStage());
             case MOBILEFACENET -> MobileFaceNet.create(spec);
+            case SMALLNET -> SmallConvNet.create(spec);
         };
     }
 
