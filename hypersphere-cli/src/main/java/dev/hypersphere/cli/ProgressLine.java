@@ -13,7 +13,7 @@ final class ProgressLine implements AutoCloseable {
     private final String what;
     private final String unit;
     private final long start = System.nanoTime();
-    private long lastDraw;
+    private long lastDraw = start - 1_000_000_000L;   // the first update always draws (nanoTime may be negative)
     private int width;
     private boolean open;
 

@@ -89,6 +89,7 @@ class RecordIoSourceTest {
             assertEquals(3, pack.numClasses());
             assertEquals(new RecordIoSource.Layout(7, 10), pack.layout().orElseThrow());
             assertEquals(new RecordIoProperty(3, 5, 6), pack.property().orElseThrow());
+            assertEquals(List.of("ann", "ben", "cy"), pack.classNames());   // from train.classes.tsv
             for (int i = 0; i < 6; i++) {
                 Sample original = folder.get(i);
                 Sample packed = pack.get(i);
@@ -159,6 +160,12 @@ class RecordIoSourceTest {
                 () -> RecordIoSource.open(dir.resolve("p/train.rec"), 3));
         assertTrue(size.getMessage().startsWith(property.toAbsolutePath() + ": declares 112×112 (height×width) images but "),
                 size.getMessage());
+        Files.writeString(property, "3,5,6\n");
+        Files.writeString(dir.resolve("p/train.classes.tsv"), "0\tann\n1\tben\n");
+        MalformedDataException names = assertThrows(MalformedDataException.class,
+                () -> RecordIoSource.open(dir.resolve("p/train.rec"), 3));
+        assertTrue(names.getMessage().endsWith("train.classes.tsv: names 2 classes but " + dir.resolve("p/train.rec") + " has 3"),
+                names.getMessage());
         Files.writeString(property, "three,5,6\n");
         MalformedDataException text = assertThrows(MalformedDataException.class,
                 () -> RecordIoSource.open(dir.resolve("p/train.rec"), 3));
@@ -211,6 +218,7 @@ class RecordIoSourceTest {
             assertTrue(pack.layout().isEmpty());
             assertEquals(3, pack.size());   // record 0 has flag 0: it is an image like the others
             assertEquals(2, pack.numClasses());
+            assertEquals(List.of("0", "1"), pack.classNames());   // no classes file: the label numbers
             assertEquals(List.of(0, 1, 0), List.of(pack.label(0), pack.label(1), pack.label(2)));
             assertEquals(TestImages.blue(6, 4), pack.get(2).pixels()[2 * 35 + 4 * 7 + 6]);
         }
