@@ -101,6 +101,25 @@ class RecordIoSourceTest {
     }
 
     @Test
+    void concurrentReadsGiveWhatSequentialReadsGive() throws IOException {
+        ImageFolderSource folder = ImageFolderSource.open(folder(), ImageOptions.rgb());
+        RecordIoPacker.pack(folder, dir.resolve("c/train"), png(), (d, t) -> { });
+        try (RecordIoSource pack = RecordIoSource.open(dir.resolve("c/train.rec"), 3)) {
+            float[][] sequential = new float[6][];
+            for (int i = 0; i < 6; i++) {
+                sequential[i] = pack.get(i).pixels();
+            }
+            java.util.stream.IntStream.range(0, 600).parallel().forEach(k -> {
+                try {
+                    assertArrayEquals(sequential[k % 6], pack.get(k % 6).pixels());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    @Test
     void jpegPackIsCloseAndGreyPackHasOneChannel() throws IOException {
         ImageFolderSource folder = ImageFolderSource.open(folder(), ImageOptions.rgb());
         RecordIoPacker.pack(folder, dir.resolve("j/train"), RecordIoPacker.Options.defaults().withChannels(1).withSize(10, 12),
