@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Learn, measure and use embeddings on the unit hypersphere.",
-        subcommands = {HeadsCommand.class, TrainCommand.class, DemoCommand.class, EmbedCommand.class,
+        subcommands = {HeadsCommand.class, DemoCommand.class, TrainCommand.class, EmbedCommand.class, PackCommand.class,
             CommandLine.HelpCommand.class})
 public final class HypersphereCommand implements Runnable {
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.IntStream;
 
 /**
@@ -81,6 +82,7 @@ public final class IdxSource implements SampleSource {
 
     @Override
     public Sample get(int index) {
+        Objects.checkIndex(index, size());
         int plane = rows * columns;
         float[] grey = new float[plane];
         byte[] data = images.data();

@@ -55,11 +55,9 @@ public final class ImageArchiveSource extends EncodedImageSource {
                 }
                 String className = relative.substring(0, slash);
                 String fileName = relative.substring(relative.lastIndexOf('/') + 1);
-                if (entry.isDirectory()) {
-                    byClass.computeIfAbsent(className, c -> new ArrayList<>());
-                    continue;
-                }
-                if (!entry.isFile() || fileName.startsWith(".") || !ImageDecoder.isImageName(fileName)) {
+                // A class folder exists as soon as anything is in it (as on disk): one without images is reported.
+                List<Entry> images = byClass.computeIfAbsent(className, c -> new ArrayList<>());
+                if (entry.isDirectory() || !entry.isFile() || fileName.startsWith(".") || !ImageDecoder.isImageName(fileName)) {
                     continue;
                 }
                 byte[] bytes;
@@ -73,8 +71,7 @@ public final class ImageArchiveSource extends EncodedImageSource {
                     throw new MalformedDataException(archive + ": entry " + entry.getName() + " is truncated ("
                             + bytes.length + " of " + entry.getSize() + " bytes)");
                 }
-                byClass.computeIfAbsent(className, c -> new ArrayList<>())
-                        .add(new MemoryEntry(archive.getFileName() + "!" + name, bytes));
+                images.add(new MemoryEntry(archive.getFileName() + "!" + name, bytes));
             }
         }
         for (List<Entry> images : byClass.values()) {

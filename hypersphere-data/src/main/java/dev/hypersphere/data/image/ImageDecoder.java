@@ -11,9 +11,12 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
@@ -27,6 +30,9 @@ public final class ImageDecoder {
 
     /** File name endings taken for images when listing folders and archives (lower case, with the dot). */
     public static final Set<String> EXTENSIONS = Set.of(".jpg", ".jpeg", ".png", ".gif", ".bmp", ".pgm", ".ppm", ".pnm");
+
+    /** ImageIO's reader providers, looked up once: the registry lookup is synchronised and slow per image. */
+    private static final Map<String, ImageReaderSpi> PROVIDERS = new ConcurrentHashMap<>();
 
     private ImageDecoder() {}
 
@@ -60,11 +66,19 @@ public final class ImageDecoder {
     }
 
     private static BufferedImage read(byte[] bytes, String format, String source) throws MalformedDataException {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
-        if (!readers.hasNext()) {
+        ImageReaderSpi provider = PROVIDERS.computeIfAbsent(format, f -> {
+            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(f);
+            return readers.hasNext() ? readers.next().getOriginatingProvider() : null;
+        });
+        if (provider == null) {
             throw new MalformedDataException(source + ": no ImageIO reader for " + format);
         }
-        ImageReader reader = readers.next();
+        ImageReader reader;
+        try {
+            reader = provider.createReaderInstance();
+        } catch (IOException e) {
+            throw new MalformedDataException(source + ": cannot create an ImageIO reader for " + format, e);
+        }
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {

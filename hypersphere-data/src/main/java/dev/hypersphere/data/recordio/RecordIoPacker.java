@@ -25,9 +25,9 @@ import java.util.stream.IntStream;
 
 /**
  * Packs a labelled source into an insightface training pack, laid out as insightface's {@code face2rec2.py}
- * writes it: image records with keys 1..n (flag 0, scalar label, id = key), grouped by class; then record 0 (flag
- * 2, labels [n + 1, n + 1 + C]); then one record per identity with keys n + 1 … n + C (flag 2, labels [first
- * image key, end key)). Writes {@code PREFIX.rec}, {@code PREFIX.idx}, {@code property} ({@code C,height,width})
+ * writes it: image records with keys 1..n (labels [class, 1] — the class and face2rec2's "aligned" mark — so flag
+ * 2; id = key), grouped by class; then record 0 (flag 2, labels [n + 1, n + 1 + C]); then one record per identity
+ * with keys n + 1 … n + C (flag 2, labels [first image key, end key)). Writes {@code PREFIX.rec}, {@code PREFIX.idx}, {@code property} ({@code C,height,width})
  * beside them, and {@code PREFIX.classes.tsv} (label, original class name), each atomically. Images are decoded,
  * brought to the requested channels (and size), and re-encoded, in parallel; records are written in order.
  */
@@ -114,6 +114,7 @@ public final class RecordIoPacker {
         List<String> classNames = new ArrayList<>();
         List<long[]> identityRanges = new ArrayList<>();
         int[] size = {options.height(), options.width()};
+        List<Future<Encoded>> inFlight = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), runnable -> {
             Thread thread = new Thread(runnable, "hypersphere-pack");
             thread.setDaemon(true);
@@ -125,7 +126,8 @@ public final class RecordIoPacker {
                 long key = 1;
                 int lastSourceLabel = -1;
                 for (int from = 0; from < order.length; from += CHUNK) {
-                    List<Future<Encoded>> encoded = new ArrayList<>();
+                    List<Future<Encoded>> encoded = inFlight;
+                    encoded.clear();
                     int to = Math.min(order.length, from + CHUNK);
                     for (int i = from; i < to; i++) {
                         int sample = order[i];
@@ -154,7 +156,8 @@ public final class RecordIoPacker {
                             lastSourceLabel = sourceLabel;
                         }
                         int label = classNames.size() - 1;   // consecutive even when a class lost all its images
-                        index.put(key, writer.write(ImageRecord.scalar(label, key, 0, image).encode()));
+                        // face2rec2 labels an image [class, aligned = 1]: flag 2, as mx.recordio.pack writes a label list.
+                        index.put(key, writer.write(ImageRecord.vector(new float[] {label, 1f}, key, 0, image).encode()));
                         key++;
                         progress.update(i + 1, order.length);
                     }
@@ -172,7 +175,9 @@ public final class RecordIoPacker {
                 }
             });
         } finally {
-            pool.shutdownNow();
+            // Never interrupt the workers: an interrupt during a read closes a source's shared FileChannel.
+            inFlight.forEach(f -> f.cancel(false));
+            pool.shutdown();
         }
         AtomicFiles.writeString(out[1], RecordIoIndex.format(index));
         AtomicFiles.writeString(out[2], new RecordIoProperty(classNames.size(), size[0], size[1]).format());

@@ -20,7 +20,8 @@ import java.util.stream.IntStream;
  * {@code property} file beside them. When record 0 has a label vector (flag &gt; 0), its first label n says the
  * images are the keys [1, n) and its second the end of the identity records that follow ({@link #layout()});
  * otherwise every key of the index is an image. Each image's class is its own label (the first of its labels when
- * it has several). All image headers are read when the pack opens (to know the labels); images are decoded on
+ * it has several). Class names come from {@code PREFIX.classes.tsv} when the pack has one (as {@code hypersphere
+ * pack} writes), else they are the label numbers. All image headers are read when the pack opens (to know the labels); images are decoded on
  * {@link #get}.
  */
 public final class RecordIoSource implements SampleSource {
@@ -42,14 +43,14 @@ public final class RecordIoSource implements SampleSource {
     private final Path propertyFile;
     private final Optional<Layout> layout;
 
-    private RecordIoSource(Path rec, RecordIoReader reader, long[] keys, long[] offsets, int[] labels, int numClasses,
+    private RecordIoSource(Path rec, RecordIoReader reader, long[] keys, long[] offsets, int[] labels, List<String> classNames,
                            int channels, Optional<RecordIoProperty> property, Path propertyFile, Optional<Layout> layout) {
         this.rec = rec;
         this.reader = reader;
         this.keys = keys;
         this.offsets = offsets;
         this.labels = labels;
-        this.classNames = IntStream.range(0, numClasses).mapToObj(Integer::toString).toList();
+        this.classNames = classNames;
         this.channels = channels;
         this.property = property;
         this.propertyFile = propertyFile;
@@ -124,8 +125,8 @@ public final class RecordIoSource implements SampleSource {
                 throw new MalformedDataException(property + ": num_classes " + declared.get().numClasses()
                         + " does not match the pack, whose labels run 0.." + maxLabel + " (" + numClasses + " classes) in " + rec);
             }
-            RecordIoSource source = new RecordIoSource(rec, reader, keys, offsets, labels, numClasses, channels, declared,
-                    property, layout);
+            RecordIoSource source = new RecordIoSource(rec, reader, keys, offsets, labels, classNames(rec, numClasses), channels,
+                    declared, property, layout);
             if (n > 0) {
                 source.get(0);   // the size check against the property, before a long job starts
             }
@@ -134,6 +135,34 @@ public final class RecordIoSource implements SampleSource {
             reader.close();
             throw e;
         }
+    }
+
+    /**
+     * The names in {@code PREFIX.classes.tsv} beside the pack (written by {@link RecordIoPacker}: label, tab, name),
+     * else "0", "1", ….
+     */
+    private static List<String> classNames(Path rec, int numClasses) throws IOException {
+        String name = rec.getFileName().toString();
+        Path file = rec.resolveSibling((name.endsWith(".rec") ? name.substring(0, name.length() - 4) : name) + ".classes.tsv");
+        if (!Files.isRegularFile(file)) {
+            return IntStream.range(0, numClasses).mapToObj(Integer::toString).toList();
+        }
+        List<String> names = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            String[] fields = lines.get(i).split("\t", 2);
+            if (fields.length != 2 || !fields[0].equals(Integer.toString(names.size()))) {
+                throw new MalformedDataException(file + ": line " + (i + 1) + " should be '" + names.size() + "<TAB>name'");
+            }
+            names.add(fields[1]);
+        }
+        if (names.size() != numClasses) {
+            throw new MalformedDataException(file + ": names " + names.size() + " classes but " + rec + " has " + numClasses);
+        }
+        return List.copyOf(names);
     }
 
     private static ImageRecord header(RecordIoReader reader, long offset, String where) throws IOException {

@@ -37,8 +37,7 @@ public record FaceVariation(
     }
 
     static double gaussian(SplittableRandom r) {
-        // Box–Muller from two uniforms: SplittableRandom has no nextGaussian of its own before Java 17's RandomGenerator,
-        // and its default one may change; this one is fixed.
+        // Box–Muller written out, so that the pictures never depend on a JDK's nextGaussian algorithm.
         double u1 = 1.0 - r.nextDouble();
         double u2 = r.nextDouble();
         return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);

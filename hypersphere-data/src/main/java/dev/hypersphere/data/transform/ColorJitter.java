@@ -94,7 +94,7 @@ public record ColorJitter(double brightness, double contrast, double saturation)
                 sum += p[i];
             }
         }
-        return sum / plane / (channels == 3 ? 1 : channels);
+        return sum / plane;
     }
 
     private static float clamp(float v) {

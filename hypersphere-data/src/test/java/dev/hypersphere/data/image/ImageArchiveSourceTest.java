@@ -114,10 +114,10 @@ class ImageArchiveSourceTest {
         assertTrue(prefix.getMessage().startsWith(archive + " (under val/): no images found"), prefix.getMessage());
 
         Path emptyClass = dir.resolve("empty.tar");
-        Files.write(emptyClass, tar(false, "a/1.png", "rgb", "b/", null));
+        Files.write(emptyClass, tar(false, "a/1.png", "rgb", "b/", null, "c/readme.txt", "text"));
         MalformedDataException empty = assertThrows(MalformedDataException.class,
                 () -> ImageArchiveSource.open(emptyClass, ImageOptions.rgb()));
-        assertTrue(empty.getMessage().contains("1 class folder(s) hold no images: b"), empty.getMessage());
+        assertTrue(empty.getMessage().contains("2 class folder(s) hold no images: b, c"), empty.getMessage());
     }
 
     private static ImageArchiveSource cifarTrain;

@@ -79,8 +79,8 @@ class RecordIoSourceTest {
             assertArrayEquals(new float[] {4f, 5f}, ben.labels());   // ben's only image has key 4
             assertEquals(8, ben.id());
             ImageRecord image = ImageRecord.decode(reader.read(index.get(5L)), "5");
-            assertEquals(0, image.flag());
-            assertEquals(2f, image.label());
+            assertArrayEquals(new float[] {2f, 1f}, image.labels());   // [class, aligned], as face2rec2 writes it
+            assertEquals(0f, image.label());
             assertEquals(5, image.id());
         }
 
@@ -89,6 +89,7 @@ class RecordIoSourceTest {
             assertEquals(3, pack.numClasses());
             assertEquals(new RecordIoSource.Layout(7, 10), pack.layout().orElseThrow());
             assertEquals(new RecordIoProperty(3, 5, 6), pack.property().orElseThrow());
+            assertEquals(List.of("ann", "ben", "cy"), pack.classNames());   // from train.classes.tsv
             for (int i = 0; i < 6; i++) {
                 Sample original = folder.get(i);
                 Sample packed = pack.get(i);
@@ -96,6 +97,25 @@ class RecordIoSourceTest {
                 assertEquals(i + 1, pack.key(i));
                 assertArrayEquals(original.pixels(), packed.pixels(), "image " + i);   // PNG: lossless
             }
+        }
+    }
+
+    @Test
+    void concurrentReadsGiveWhatSequentialReadsGive() throws IOException {
+        ImageFolderSource folder = ImageFolderSource.open(folder(), ImageOptions.rgb());
+        RecordIoPacker.pack(folder, dir.resolve("c/train"), png(), (d, t) -> { });
+        try (RecordIoSource pack = RecordIoSource.open(dir.resolve("c/train.rec"), 3)) {
+            float[][] sequential = new float[6][];
+            for (int i = 0; i < 6; i++) {
+                sequential[i] = pack.get(i).pixels();
+            }
+            java.util.stream.IntStream.range(0, 600).parallel().forEach(k -> {
+                try {
+                    assertArrayEquals(sequential[k % 6], pack.get(k % 6).pixels());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
         }
     }
 
@@ -159,6 +179,12 @@ class RecordIoSourceTest {
                 () -> RecordIoSource.open(dir.resolve("p/train.rec"), 3));
         assertTrue(size.getMessage().startsWith(property.toAbsolutePath() + ": declares 112×112 (height×width) images but "),
                 size.getMessage());
+        Files.writeString(property, "3,5,6\n");
+        Files.writeString(dir.resolve("p/train.classes.tsv"), "0\tann\n1\tben\n");
+        MalformedDataException names = assertThrows(MalformedDataException.class,
+                () -> RecordIoSource.open(dir.resolve("p/train.rec"), 3));
+        assertTrue(names.getMessage().endsWith("train.classes.tsv: names 2 classes but " + dir.resolve("p/train.rec") + " has 3"),
+                names.getMessage());
         Files.writeString(property, "three,5,6\n");
         MalformedDataException text = assertThrows(MalformedDataException.class,
                 () -> RecordIoSource.open(dir.resolve("p/train.rec"), 3));
@@ -211,6 +237,7 @@ class RecordIoSourceTest {
             assertTrue(pack.layout().isEmpty());
             assertEquals(3, pack.size());   // record 0 has flag 0: it is an image like the others
             assertEquals(2, pack.numClasses());
+            assertEquals(List.of("0", "1"), pack.classNames());   // no classes file: the label numbers
             assertEquals(List.of(0, 1, 0), List.of(pack.label(0), pack.label(1), pack.label(2)));
             assertEquals(TestImages.blue(6, 4), pack.get(2).pixels()[2 * 35 + 4 * 7 + 6]);
         }
