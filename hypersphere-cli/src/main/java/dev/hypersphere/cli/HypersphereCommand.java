@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Learn, measure and use embeddings on the unit hypersphere.",
-        subcommands = {HeadsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {HeadsCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class HypersphereCommand implements Runnable {
 
     /** Exit code for bad input (arguments, files, values), as picocli uses for usage errors. */
