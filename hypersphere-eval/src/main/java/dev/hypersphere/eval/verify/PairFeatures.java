@@ -3,21 +3,22 @@ package dev.hypersphere.eval.verify;
 import dev.hypersphere.eval.io.EmbeddingSet;
 
 /**
- * The two features of every pair, after the flip-test combination, with the pair labels and folds: what every
- * protocol needs. {@code left} and {@code right} are row-major {@code pairs × dim} float arrays.
+ * The features of every pair, after the flip-test combination, with the pair labels and folds: what every protocol
+ * needs. Features are kept once per row ({@code rows}, row-major, {@code dim} columns) and pairs point at them,
+ * so nothing is copied per pair; {@code norms} are the rows' L2 norms in float64.
  */
-public record PairFeatures(float[] left, float[] right, int dim, boolean[] same, int[] fold) {
+public record PairFeatures(float[] rows, int dim, double[] norms, int[] leftRow, int[] rightRow, boolean[] same, int[] fold) {
 
     public PairFeatures {
         int n = same.length;
-        if (fold.length != n || left.length != (long) n * dim || right.length != (long) n * dim) {
-            throw new IllegalArgumentException("pair features must hold " + n + " rows of " + dim + " values and " + n + " folds");
+        if (fold.length != n || leftRow.length != n || rightRow.length != n || norms.length * (long) dim != rows.length) {
+            throw new IllegalArgumentException("pair features: inconsistent sizes");
         }
     }
 
     /**
-     * Gathers the pairs' features from a set of embeddings (row-major, {@code dim} columns) and, unless
-     * {@code mode} is NONE, its flipped twin; rows must be finite and non-zero (checked here, naming the row).
+     * Combines a set of embeddings (row-major, {@code dim} columns) with its flipped twin according to {@code mode}
+     * (no copy for NONE) and checks every row a pair uses: finite and non-zero, or an error naming the row.
      *
      * @param source how to name the embeddings in error messages (usually the file)
      */
@@ -26,69 +27,71 @@ public record PairFeatures(float[] left, float[] right, int dim, boolean[] same,
         if (mode != FlipMode.NONE && flipped == null) {
             throw new IllegalArgumentException("flip mode '" + mode.cliName() + "' needs the flipped images' embeddings");
         }
-        if (flipped != null && flipped.length != embeddings.length) {
+        if (mode != FlipMode.NONE && flipped.length != embeddings.length) {
             throw new IllegalArgumentException("the flipped embeddings hold " + flipped.length / dim + " rows, the embeddings "
                     + embeddings.length / dim + ": they must match row for row");
         }
-        int rows = embeddings.length / dim;
-        int combined = mode.combinedDim(dim);
-        float[] left = new float[same.length * combined];
-        float[] right = new float[same.length * combined];
-        boolean[] checked = new boolean[rows];
+        int count = embeddings.length / dim;
+        boolean[] used = new boolean[count];
         for (int p = 0; p < same.length; p++) {
-            for (int side = 0; side < 2; side++) {
-                int row = side == 0 ? leftRow[p] : rightRow[p];
-                if (row < 0 || row >= rows) {
+            for (int row : new int[] {leftRow[p], rightRow[p]}) {
+                if (row < 0 || row >= count) {
                     throw new IllegalArgumentException("pair " + (p + 1) + " refers to row " + row + ", but " + source
-                            + " has rows 0.." + (rows - 1));
+                            + " has rows 0.." + (count - 1));
                 }
-                if (!checked[row]) {
-                    EmbeddingSet.requireUsable(source, embeddings, row, dim);
-                    if (flipped != null && mode != FlipMode.NONE) {
-                        EmbeddingSet.requireUsable(source + " (flipped)", flipped, row, dim);
-                    }
-                    checked[row] = true;
-                }
-                mode.combine(embeddings, row * dim, flipped, row * dim, dim, side == 0 ? left : right, p * combined);
+                used[row] = true;
             }
         }
-        return new PairFeatures(left, right, combined, same, fold);
+        for (int row = 0; row < count; row++) {
+            if (used[row]) {
+                EmbeddingSet.requireUsable(source, embeddings, row, dim);
+                if (mode != FlipMode.NONE) {
+                    EmbeddingSet.requireUsable(source + " (flipped)", flipped, row, dim);
+                }
+            }
+        }
+        int combined = mode.combinedDim(dim);
+        float[] rows = embeddings;
+        if (mode != FlipMode.NONE) {
+            rows = new float[count * combined];
+            for (int row = 0; row < count; row++) {
+                mode.combine(embeddings, row * dim, flipped, row * dim, dim, rows, row * combined);
+            }
+        }
+        double[] norms = new double[count];
+        for (int row = 0; row < count; row++) {
+            norms[row] = used[row] ? Math.sqrt(Dot.of(rows, row * combined, rows, row * combined, combined)) : Double.NaN;
+        }
+        return new PairFeatures(rows, combined, norms, leftRow, rightRow, same, fold);
     }
 
     public int size() {
         return same.length;
     }
 
-    /** Cosine similarity of each pair, in float64. */
+    /** Cosine similarity of each pair, in float64, clamped to [−1, 1]. */
     public double[] cosines() {
         double[] out = new double[size()];
         for (int p = 0; p < out.length; p++) {
-            int at = p * dim;
-            double ab = 0;
-            double aa = 0;
-            double bb = 0;
-            for (int k = 0; k < dim; k++) {
-                double a = left[at + k];
-                double b = right[at + k];
-                ab += a * b;
-                aa += a * a;
-                bb += b * b;
-            }
-            out[p] = Math.max(-1, Math.min(1, ab / (Math.sqrt(aa) * Math.sqrt(bb))));
+            int a = leftRow[p];
+            int b = rightRow[p];
+            double cos = Dot.of(rows, a * dim, rows, b * dim, dim) / (norms[a] * norms[b]);
+            out[p] = Math.max(-1, Math.min(1, cos));
         }
         return out;
     }
 
-    /** insightface's score: squared L2 distance of the L2-normalised features, in float64. */
+    /** insightface's score: squared L2 distance of the L2-normalised features (each divided by its norm), in float64. */
     public double[] squaredDistances() {
         double[] out = new double[size()];
         for (int p = 0; p < out.length; p++) {
-            int at = p * dim;
-            double na = FlipMode.norm(left, at, dim);
-            double nb = FlipMode.norm(right, at, dim);
+            int a = leftRow[p] * dim;
+            int b = rightRow[p] * dim;
+            double na = norms[leftRow[p]];
+            double nb = norms[rightRow[p]];
             double sum = 0;
             for (int k = 0; k < dim; k++) {
-                double diff = left[at + k] / na - right[at + k] / nb;
+                double diff = rows[a + k] / na - rows[b + k] / nb;
                 sum += diff * diff;
             }
             out[p] = sum;

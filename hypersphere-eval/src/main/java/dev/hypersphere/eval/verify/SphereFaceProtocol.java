@@ -28,39 +28,87 @@ public final class SphereFaceProtocol implements VerificationProtocol {
 
     @Override
     public ProtocolResult evaluate(PairFeatures pairs) {
-        return onFeatures(pairs.left(), pairs.right(), pairs.dim(), pairs.same(), pairs.fold());
+        return onRows(pairs.rows(), pairs.dim(), pairs.leftRow(), pairs.rightRow(), pairs.same(), pairs.fold());
     }
 
-    /** The protocol on raw features: {@code left} and {@code right} are row-major n×dim. */
+    /** The protocol on raw features given per pair: {@code left} and {@code right} are row-major n×dim. */
     public static ProtocolResult onFeatures(float[] left, float[] right, int dim, boolean[] same, int[] fold) {
         int n = same.length;
         if (left.length != (long) n * dim || right.length != (long) n * dim) {
             throw new IllegalArgumentException("left and right must hold " + n + " rows of " + dim + " values");
         }
+        float[] rows = new float[2 * n * dim];
+        System.arraycopy(left, 0, rows, 0, n * dim);
+        System.arraycopy(right, 0, rows, n * dim, n * dim);
+        int[] leftRow = new int[n];
+        int[] rightRow = new int[n];
+        for (int p = 0; p < n; p++) {
+            leftRow[p] = p;
+            rightRow[p] = n + p;
+        }
+        return onRows(rows, dim, leftRow, rightRow, same, fold);
+    }
+
+    /**
+     * The protocol on raw feature rows and pair indices. The training mean μ is the mean over the training pairs of
+     * their left and right features (a row used twice counts twice, as in evaluation.m). The centred cosine is
+     * computed from dot products, cos(a − μ, b − μ) = (a·b − a·μ − b·μ + μ·μ) / √((a·a − 2a·μ + μ·μ)(b·b − 2b·μ + μ·μ)),
+     * so each fold costs one pass over the rows (a·μ) instead of three.
+     */
+    public static ProtocolResult onRows(float[] rows, int dim, int[] leftRow, int[] rightRow, boolean[] same, int[] fold) {
+        int n = same.length;
         int folds = Folds.count(fold);
         double[] accuracy = new double[folds];
         double[] threshold = new double[folds];
+        int rowCount = rows.length / dim;
+        boolean[] used = new boolean[rowCount];
+        double[] ab = new double[n];
+        for (int p = 0; p < n; p++) {
+            used[leftRow[p]] = true;
+            used[rightRow[p]] = true;
+            ab[p] = Dot.of(rows, leftRow[p] * dim, rows, rightRow[p] * dim, dim);
+        }
+        double[] squares = new double[rowCount];
+        for (int r = 0; r < rowCount; r++) {
+            squares[r] = used[r] ? Dot.of(rows, r * dim, rows, r * dim, dim) : 0;
+        }
+        double[] total = new double[dim];
+        int[] perFold = new int[folds];
+        double[][] foldSum = new double[folds][dim];
+        for (int p = 0; p < n; p++) {
+            perFold[fold[p]]++;
+            double[] sum = foldSum[fold[p]];
+            for (int k = 0; k < dim; k++) {
+                sum[k] += rows[leftRow[p] * dim + k] + (double) rows[rightRow[p] * dim + k];
+            }
+        }
+        for (double[] sum : foldSum) {
+            for (int k = 0; k < dim; k++) {
+                total[k] += sum[k];
+            }
+        }
         double[] mu = new double[dim];
+        double[] rowMu = new double[rowCount];
         double[] scores = new double[n];
         for (int f = 0; f < folds; f++) {
-            FoldSplit split = FoldSplit.of(fold, f);
-            java.util.Arrays.fill(mu, 0);
-            for (int i : split.train()) {
-                for (int k = 0; k < dim; k++) {
-                    mu[k] += left[i * dim + k];
-                }
-            }
-            for (int i : split.train()) {
-                for (int k = 0; k < dim; k++) {
-                    mu[k] += right[i * dim + k];
-                }
-            }
+            int trainPairs = n - perFold[f];
+            double muMu = 0;
             for (int k = 0; k < dim; k++) {
-                mu[k] /= 2.0 * split.train().length;
+                mu[k] = (total[k] - foldSum[f][k]) / (2.0 * trainPairs);
+                muMu += mu[k] * mu[k];
             }
-            for (int i = 0; i < n; i++) {
-                scores[i] = centredCosine(left, right, i * dim, dim, mu);
+            for (int r = 0; r < rowCount; r++) {
+                rowMu[r] = used[r] ? Dot.of(rows, r * dim, mu, dim) : 0;
             }
+            for (int p = 0; p < n; p++) {
+                int a = leftRow[p];
+                int b = rightRow[p];
+                double num = ab[p] - rowMu[a] - rowMu[b] + muMu;
+                double aa = squares[a] - 2 * rowMu[a] + muMu;
+                double bb = squares[b] - 2 * rowMu[b] + muMu;
+                scores[p] = num / Math.sqrt(aa * bb);
+            }
+            FoldSplit split = FoldSplit.of(fold, f);
             threshold[f] = meanOfMaximisingThresholds(FoldSplit.pick(scores, split.train()), FoldSplit.pick(same, split.train()));
             double[][] test = FoldSplit.sortedBySide(FoldSplit.pick(scores, split.test()), FoldSplit.pick(same, split.test()));
             accuracy[f] = (double) correct(test, threshold[f]) / split.test().length;
@@ -75,21 +123,6 @@ public final class SphereFaceProtocol implements VerificationProtocol {
         parameters.put("fold_rule", "contiguous (ceil(i / 600) for LFW's 6,000 pairs)");
         parameters.put("std", "population (np.std); evaluation.m prints the mean only");
         return ProtocolResult.crossValidated("sphereface", "cosine of mean-centred features", accuracy, threshold, parameters);
-    }
-
-    /** cos(a − μ, b − μ) for row {@code at} of left and right, in float64. */
-    private static double centredCosine(float[] left, float[] right, int at, int dim, double[] mu) {
-        double ab = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int k = 0; k < dim; k++) {
-            double a = left[at + k] - mu[k];
-            double b = right[at + k] - mu[k];
-            ab += a * b;
-            aa += a * a;
-            bb += b * b;
-        }
-        return ab / (Math.sqrt(aa) * Math.sqrt(bb));
     }
 
     /** getThreshold(scores, flags, 10000): the mean of every grid threshold at which the accuracy is maximal. */
