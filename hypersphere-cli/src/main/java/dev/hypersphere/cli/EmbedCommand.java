@@ -1,5 +1,6 @@
 package dev.hypersphere.cli;
 
+import dev.hypersphere.data.DataSources;
 import dev.hypersphere.data.SampleSource;
 import dev.hypersphere.data.image.BadImagePolicy;
 import dev.hypersphere.data.image.EncodedImageSource;
@@ -8,7 +9,6 @@ import dev.hypersphere.io.AtomicFiles;
 import dev.hypersphere.io.Npy;
 import dev.hypersphere.train.embed.Embedder;
 import dev.hypersphere.train.embed.Embeddings;
-import dev.hypersphere.train.setup.DataSetup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,17 +34,10 @@ final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "RUN_DIR", description = "A run folder written by train or demo.")
     Path model;
 
-    @Option(names = "--data", required = true, paramLabel = "PATH",
-            description = "Image folder, .tar/.tar.gz of one, MNIST-style IDX folder, or insightface .rec.")
-    Path data;
-
-    @Option(names = "--source", defaultValue = "auto", paramLabel = "KIND",
-            description = "auto (default), folder, archive, idx or recordio.")
-    String source;
-
-    @Option(names = "--prefix", defaultValue = "", paramLabel = "PREFIX",
-            description = "Inside an archive, the folder to read (e.g. test/); for IDX, the part (train or t10k, default t10k).")
-    String prefix;
+    @Option(names = "--data", required = true, paramLabel = "SPEC",
+            description = "An image folder, ARCHIVE.tar[.gz][!PREFIX/], an MNIST-style IDX folder [!train|!test], "
+                    + "a .rec pack, or synthetic[:IDS,IMAGES,H,W,SEED].")
+    String data;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.npy", description = "Where to write the embeddings.")
     Path out;
@@ -67,7 +60,7 @@ final class EmbedCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out must end in .npy, got " + out);
         }
         try (Embedder embedder = Embedder.load(model);
-             SampleSource samples = DataSetup.openForEmbedding(data, source, prefix, embedder.preprocessing().channels(),
+             SampleSource samples = DataSources.open(data, embedder.preprocessing().channels(),
                      skipBad ? BadImagePolicy.SKIP : BadImagePolicy.FAIL);
              ProgressBar bar = new ProgressBarBuilder().setTaskName("embed").setInitialMax(samples.size())
                      .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
@@ -92,7 +85,7 @@ final class EmbedCommand implements Callable<Integer> {
 
     /** Paths inside the --data folder are written relative to it ('/'-separated), as the rows-file format prefers. */
     private String relative(String name) {
-        Path root = data.toAbsolutePath().normalize();
+        Path root = Path.of(data).toAbsolutePath().normalize();
         Path path = Path.of(name).toAbsolutePath().normalize();
         return Files.isDirectory(root) && path.startsWith(root) ? root.relativize(path).toString().replace('\\', '/') : name;
     }

@@ -16,6 +16,7 @@ class AtomicFilesTest {
         Path target = dir.resolve("report.json");
         AtomicFiles.writeString(target, "{\"a\": 1}");
         assertEquals("{\"a\": 1}", Files.readString(target));
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
         assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
             out.write("{\"a\": 2, half".getBytes());
             throw new IOException("disk full");

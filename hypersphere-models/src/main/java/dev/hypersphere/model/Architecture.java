@@ -22,7 +22,7 @@ public enum Architecture {
     MOBILEFACENET("mobilefacenet", List.of("mbf"), 512, 3, 112, 112,
             "MobileFaceNet as insightface arcface_torch backbones/mobilefacenet.py ('mbf': scale 2, blocks 1,4,6,2)"),
     SMALLNET("smallnet", List.of("small"), 128, 1, 32, 32,
-            "hypersphere's small demo net: 3 stages of conv3×3 + BN + PReLU + maxpool (32, 64, 128), FC");
+            "hypersphere's small demo net: 3 stages of conv3×3 + BN + PReLU + maxpool (16, 32, 64), FC");
 
     private static final String INSIGHTFACE_IRESNET = "IResNet (Deng et al. 2019, 'ArcFace'), as insightface arcface_torch backbones/iresnet.py";
 
@@ -109,7 +109,8 @@ public enum Architecture {
     /** Output channels of each stage. */
     public List<Integer> stageChannels() {
         return switch (this) {
-            case LENET_PP, SMALLNET -> List.of(32, 64, 128);
+            case LENET_PP -> List.of(32, 64, 128);
+            case SMALLNET -> List.of(16, 32, 64);
             case MOBILEFACENET -> List.of(128, 128, 256, 256);
             default -> List.of(64, 128, 256, 512);
         };
@@ -144,7 +145,8 @@ public enum Architecture {
     /** Size (C, H, W) of the last feature map for an input of {@code height × width}. */
     public List<Integer> featureMap(int height, int width) {
         return switch (this) {
-            case LENET_PP, SMALLNET -> List.of(128, height / 8, width / 8);
+            case LENET_PP -> List.of(128, height / 8, width / 8);
+            case SMALLNET -> List.of(64, height / 8, width / 8);
             case SFNET20 -> List.of(512, halveCeil(height, 4), halveCeil(width, 4));
             case MOBILEFACENET -> List.of(512, 7, 7);
             default -> List.of(512, 7, 7);

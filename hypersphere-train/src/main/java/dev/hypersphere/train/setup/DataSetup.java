@@ -91,42 +91,6 @@ public record DataSetup(SampleSource train, SampleSource heldOut, Preprocessing 
         };
     }
 
-    /**
-     * Opens a data set to embed, guessing its kind from the path when {@code kind} is "auto": a folder holding
-     * IDX files is MNIST-style (its t10k part unless {@code prefix} says "train"), another folder an image folder,
-     * a .tar/.tar.gz/.tgz an image archive, a .rec an insightface pack.
-     */
-    public static SampleSource openForEmbedding(Path path, String kind, String prefix, int channels, BadImagePolicy policy)
-            throws IOException {
-        if (!Files.exists(path)) {
-            throw new IllegalArgumentException("--data: " + path + " does not exist");
-        }
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        String resolved = kind.toLowerCase(Locale.ROOT);
-        if (resolved.equals("auto")) {
-            if (Files.isDirectory(path)) {
-                try (var files = Files.list(path)) {
-                    resolved = files.anyMatch(f -> f.getFileName().toString().contains("-idx")) ? "idx" : "folder";
-                }
-            } else if (name.endsWith(".tar") || name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
-                resolved = "archive";
-            } else if (name.endsWith(".rec")) {
-                resolved = "recordio";
-            } else {
-                throw new IllegalArgumentException("--data: cannot tell what " + path + " is; give --source folder, archive, "
-                        + "idx or recordio");
-            }
-        }
-        ImageOptions options = ImageOptions.of(channels).withPolicy(policy);
-        return switch (resolved) {
-            case "folder" -> ImageFolderSource.open(path, options);
-            case "archive" -> ImageArchiveSource.open(path, prefix, options);
-            case "idx" -> IdxSource.openSplit(path, prefix.isBlank() ? "t10k" : prefix.replace("/", ""), channels);
-            case "recordio" -> RecordIoSource.open(path, channels);
-            default -> throw new IllegalArgumentException("--source must be auto, folder, archive, idx or recordio; got '" + kind + "'");
-        };
-    }
-
     private static BadImagePolicy policy(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "fail" -> BadImagePolicy.FAIL;
