@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -47,14 +48,8 @@ final class EvalGeometryCommand implements Callable<Integer> {
     @Option(names = "--block", defaultValue = "2048", description = "Rows per matrix-product block (default ${DEFAULT-VALUE}).")
     int block;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "Model name in the report.")
-    String name;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for report.json and the plots.")
-    Path out;
-
-    @Option(names = "--html", description = "Also write report.html with the plots.")
-    boolean html;
+    @Mixin
+    EvalOutputOptions output;
 
     @Override
     public Integer call() throws IOException {
@@ -63,11 +58,11 @@ final class EvalGeometryCommand implements Callable<Integer> {
         if (block < 1) {
             throw new IllegalArgumentException("--block must be >= 1, got " + block);
         }
-        EvalRun run = new EvalRun("geometry", out, html, spec.commandLine().getErr());
+        EvalRun run = new EvalRun("geometry", output.out, output.html, spec.commandLine().getErr());
         EmbeddingSet set = run.embeddings(embeddings, rows);
         List<String> labels = set.requireLabels();
         set.requireUsableRows();
-        String model = name != null ? name : embeddings.getFileName().toString();
+        String model = output.nameOr(embeddings.getFileName().toString());
         Geometry.Result result = Geometry.analyse(set.values(), set.dim(), labels, alpha, t, seed, block);
         run.report.put("model", model);
         run.report.putAll(Geometry.toMap(result));
@@ -91,7 +86,7 @@ final class EvalGeometryCommand implements Callable<Integer> {
         Path report = run.finish("Geometry: " + model, headline, run.warnings);
         PrintWriter o = spec.commandLine().getOut();
         headline.forEach((k, v) -> o.printf(Locale.ROOT, "%-22s %s%n", k, v));
-        o.println("report: " + report + (html ? " and report.html" : ""));
+        o.println("report: " + report + (output.html ? " and report.html" : ""));
         o.flush();
         return 0;
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -53,14 +54,8 @@ final class EvalIdentifyCommand implements Callable<Integer> {
     @Option(names = "--block", defaultValue = "2048", description = "Rows per matrix-product block (default ${DEFAULT-VALUE}).")
     int block;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "Model name in the report.")
-    String name;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for report.json and the plots.")
-    Path out;
-
-    @Option(names = "--html", description = "Also write report.html with the plots.")
-    boolean html;
+    @Mixin
+    EvalOutputOptions output;
 
     @Override
     public Integer call() throws IOException {
@@ -68,7 +63,7 @@ final class EvalIdentifyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--block must be >= 1, got " + block);
         }
         PrintWriter err = spec.commandLine().getErr();
-        EvalRun run = new EvalRun("identify", out, html, err);
+        EvalRun run = new EvalRun("identify", output.out, output.html, err);
         Map<String, String> headline = new LinkedHashMap<>();
         String model;
         if (embeddings != null) {
@@ -78,7 +73,7 @@ final class EvalIdentifyCommand implements Callable<Integer> {
             EmbeddingSet set = run.embeddings(embeddings, rows);
             List<String> labels = set.requireLabels();
             set.requireUsableRows();
-            model = name != null ? name : embeddings.getFileName().toString();
+            model = output.nameOr(embeddings.getFileName().toString());
             Retrieval.Result result = Retrieval.evaluate(set.values(), labels, set.values(), labels, set.dim(), true, block);
             run.report.put("model", model);
             run.report.put("mode", "leave-one-out retrieval on one set");
@@ -97,7 +92,7 @@ final class EvalIdentifyCommand implements Callable<Integer> {
             p.requireUsableRows();
             List<String> gl = g.requireLabels();
             List<String> pl = p.requireLabels();
-            model = name != null ? name : probes.getFileName().toString();
+            model = output.nameOr(probes.getFileName().toString());
             Identification.ProbeOutcomes outcomes = Identification.search(g.values(), gl, p.values(), pl, g.dim(), block);
             if (outcomes.matedCount() == 0) {
                 throw new IllegalArgumentException("no probe label occurs in the gallery: nothing to identify (check the rows files)");
@@ -127,7 +122,7 @@ final class EvalIdentifyCommand implements Callable<Integer> {
         Path report = run.finish("Identification: " + model, headline, run.warnings);
         PrintWriter o = spec.commandLine().getOut();
         headline.forEach((k, v) -> o.printf(Locale.ROOT, "%-16s %s%n", k, v));
-        o.println("report: " + report + (html ? " and report.html" : ""));
+        o.println("report: " + report + (output.html ? " and report.html" : ""));
         o.flush();
         return 0;
     }

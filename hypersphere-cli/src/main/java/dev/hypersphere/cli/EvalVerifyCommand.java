@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -68,20 +69,14 @@ final class EvalVerifyCommand implements java.util.concurrent.Callable<Integer> 
             description = "Flip test: none, sum, concat or mean (default: the protocol's own when flipped embeddings exist, else none).")
     String flip;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "Model name in the report and plots (default: the input file).")
-    String name;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for report.json and the plots.")
-    Path out;
-
-    @Option(names = "--html", description = "Also write report.html with the plots.")
-    boolean html;
+    @Mixin
+    EvalOutputOptions output;
 
     @Override
     public Integer call() throws IOException {
         VerificationProtocol chosen = VerificationProtocol.byName(protocol);
         PrintWriter err = spec.commandLine().getErr();
-        EvalRun run = new EvalRun("verify", out, html, err);
+        EvalRun run = new EvalRun("verify", output.out, output.html, err);
         float[] original;
         float[] flipped = null;
         int dim;
@@ -148,7 +143,7 @@ final class EvalVerifyCommand implements java.util.concurrent.Callable<Integer> 
         PairFeatures features = PairFeatures.gather(source, original, flipped, dim, mode, pairList.left(), pairList.right(),
                 pairList.same(), pairList.fold());
         Verification.Outcome outcome = Verification.run(features, chosen, mode);
-        String model = name != null ? name : Path.of(source).getFileName().toString();
+        String model = output.nameOr(Path.of(source).getFileName().toString());
         run.report.put("model", model);
         run.report.putAll(outcome.json());
         run.report.put("feature_norm", dev.hypersphere.eval.geometry.Geometry.normStats(rowNorms(original, dim, pairList)));
@@ -178,7 +173,7 @@ final class EvalVerifyCommand implements java.util.concurrent.Callable<Integer> 
 
         PrintWriter o = spec.commandLine().getOut();
         headline.forEach((k, v) -> o.printf(Locale.ROOT, "%-14s %s%n", k, v));
-        o.println("report: " + report + (html ? " and report.html" : ""));
+        o.println("report: " + report + (output.html ? " and report.html" : ""));
         o.flush();
         return 0;
     }
