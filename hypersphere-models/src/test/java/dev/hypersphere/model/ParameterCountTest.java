@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -20,13 +21,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ParameterCountTest {
 
-    static Stream<JsonNode> rows() {
-        return StreamSupport.stream(ReferenceFixtures.load("backbone_param_counts.json").get("backbones").spliterator(), false);
+    static Stream<Arguments> rows() {
+        return StreamSupport.stream(ReferenceFixtures.load("backbone_param_counts.json").get("backbones").spliterator(), false)
+                .map(r -> Arguments.of(r.get("name").asText() + " d=" + r.get("embeddingDim").asInt() + " "
+                        + r.get("channels").asInt() + "×" + r.get("height").asInt() + "×" + r.get("width").asInt(), r));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
-    void matchesPyTorch(JsonNode row) {
+    void matchesPyTorch(String name, JsonNode row) {
         BackboneSpec spec = new BackboneSpec(row.get("name").asText(), row.get("embeddingDim").asInt(),
                 row.get("channels").asInt(), row.get("height").asInt(), row.get("width").asInt());
         ParameterCount expected = new ParameterCount(row.get("parameters").asLong(), row.get("trainable").asLong(),
