@@ -148,9 +148,8 @@ public final class StepTiming {
                         collector.backward(head.loss(store, embeddings, labels, true));
                     }
                     for (Parameter p : trainable) {
-                        NDArray grad = p.getArray().getGradient();
-                        sgd.update(p.getId(), p.getArray(), grad);
-                        grad.subi(grad);
+                        // DJL's SGD update on PyTorch is one native call that also zeroes the gradient.
+                        sgd.update(p.getId(), p.getArray(), p.getArray().getGradient());
                     }
                 }
                 double elapsed = (System.nanoTime() - t0) / 1e9;
