@@ -1,5 +1,6 @@
 package dev.hypersphere.model;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,8 @@ public enum Architecture {
     SMALLNET("smallnet", List.of("small"), 128, 1, 32, 32,
             "hypersphere's small demo net: 3 stages of conv3×3 + BN + PReLU + maxpool (16, 32, 64), FC");
 
-    private static final String INSIGHTFACE_IRESNET = "IResNet (Deng et al. 2019, 'ArcFace'), as insightface arcface_torch backbones/iresnet.py";
+    private static final String INSIGHTFACE_IRESNET =
+            "IResNet (Deng et al. 2019, 'ArcFace'), as insightface arcface_torch backbones/iresnet.py";
 
     private final String id;
     private final List<String> aliases;
@@ -65,7 +67,7 @@ public enum Architecture {
 
     /** Every backbone name, in catalogue order. */
     public static List<String> ids() {
-        return java.util.Arrays.stream(values()).map(Architecture::id).toList();
+        return Arrays.stream(values()).map(Architecture::id).toList();
     }
 
     /** The architecture named {@code name} (case-insensitive, aliases accepted); an unknown name lists the valid ones. */
@@ -80,17 +82,6 @@ public enum Architecture {
             }
         }
         throw new IllegalArgumentException("unknown backbone '" + name + "'; valid: " + String.join(", ", ids()));
-    }
-
-    /** IResNet depth (18, 34, 50, 100), or 0 for the other families. */
-    public int iresnetDepth() {
-        return switch (this) {
-            case IRESNET18 -> 18;
-            case IRESNET34 -> 34;
-            case IRESNET50 -> 50;
-            case IRESNET100 -> 100;
-            default -> 0;
-        };
     }
 
     /** Residual units per stage. */
@@ -142,13 +133,12 @@ public enum Architecture {
         }
     }
 
-    /** Size (C, H, W) of the last feature map for an input of {@code height × width}. */
+    /** Size (C, H, W) of the last feature map (before flattening) for an input of {@code height × width}. */
     public List<Integer> featureMap(int height, int width) {
         return switch (this) {
             case LENET_PP -> List.of(128, height / 8, width / 8);
             case SMALLNET -> List.of(64, height / 8, width / 8);
             case SFNET20 -> List.of(512, halveCeil(height, 4), halveCeil(width, 4));
-            case MOBILEFACENET -> List.of(512, 7, 7);
             default -> List.of(512, 7, 7);
         };
     }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A backbone: images (N, C, H, W) in, embeddings (N, d) out. It is a DJL block made of three parts in turn:
@@ -107,6 +108,22 @@ public final class Backbone extends AbstractBlock {
         embeddingLayer.initialize(manager, dataType, features);
         Shape[] embedding = embeddingLayer.getOutputShapes(features);
         embeddingNorm.initialize(manager, dataType, embedding);
+    }
+
+    /**
+     * DJL's freeze switch for the whole backbone (or the matching parameters); the embedding scale stays frozen
+     * whatever is asked, so that unfreezing a backbone after a warm-up does not start training it.
+     */
+    @Override
+    public void freezeParameters(boolean freeze, Predicate<Parameter> which) {
+        super.freezeParameters(freeze, which);
+        Layers.scaleOf(embeddingNorm).freeze(true);
+    }
+
+    @Override
+    public void freezeParameters(boolean freeze) {
+        super.freezeParameters(freeze);
+        Layers.scaleOf(embeddingNorm).freeze(true);
     }
 
     /** The parameters an optimiser updates: everything but the frozen embedding scale and running statistics. */

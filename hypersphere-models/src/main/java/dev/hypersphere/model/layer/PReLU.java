@@ -63,12 +63,14 @@ public final class PReLU extends AbstractBlock {
         long[] broadcast = new long[x.getShape().dimension()];
         Arrays.fill(broadcast, 1);
         broadcast[1] = alpha.size();
-        NDArray perChannel = alpha.reshape(new Shape(broadcast));
-        // The reshape joins the parameter's manager (its first operand); hand it to the input's, which is the
-        // caller's per-step scope, so that it is freed with the rest of this step.
-        perChannel.attach(x.getManager());
-        NDArray positive = x.gt(0);
-        return NDArrays.where(positive, x, x.mul(perChannel));
+        try (NDArray perChannel = alpha.reshape(new Shape(broadcast));
+                NDArray positive = x.gt(0);
+                NDArray scaled = x.mul(perChannel)) {
+            // The temporaries are closed as soon as the result exists: autograd keeps what it needs (the mask,
+            // x and α) by its own references, and α·x, a full-size tensor, is freed at once instead of at the
+            // end of the step, as PyTorch would.
+            return NDArrays.where(positive, x, scaled);
+        }
     }
 
     @Override

@@ -45,10 +45,21 @@ public final class Residual extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
         NDArray out = body.forward(store, inputs, training, params).singletonOrThrow();
-        NDArray skip = shortcut == null ? inputs.singletonOrThrow()
-                : shortcut.forward(store, inputs, training, params).singletonOrThrow();
-        return new NDList(out.add(skip));
+        NDArray skip = shortcut == null ? x : shortcut.forward(store, inputs, training, params).singletonOrThrow();
+        NDArray sum = out.add(skip);
+        // The branch outputs are closed once summed: autograd does not keep them (an addition saves nothing), so
+        // their memory is returned now rather than at the end of the step. The input itself is the caller's.
+        closeUnlessInput(out, x);
+        closeUnlessInput(skip, x);
+        return new NDList(sum);
+    }
+
+    private static void closeUnlessInput(NDArray branch, NDArray input) {
+        if (branch != input) {
+            branch.close();
+        }
     }
 
     @Override
