@@ -27,8 +27,9 @@ class BackboneSpecTest {
         for (String name : List.of("iresnet18", "iresnet34", "iresnet50", "iresnet100", "mobilefacenet")) {
             assertEquals(new BackboneSpec(name, 512, 3, 112, 112), BackboneSpec.defaults(name));
         }
-        assertEquals(List.of("lenet++", "sfnet20", "iresnet18", "iresnet34", "iresnet50", "iresnet100", "mobilefacenet"),
-                Backbones.NAMES);
+        assertEquals(new BackboneSpec("smallnet", 128, 1, 32, 32), BackboneSpec.defaults("smallnet"));
+        assertEquals(List.of("lenet++", "sfnet20", "iresnet18", "iresnet34", "iresnet50", "iresnet100", "mobilefacenet",
+                "smallnet"), Backbones.NAMES);
     }
 
     @Test
@@ -42,7 +43,7 @@ class BackboneSpecTest {
     @Test
     void badSpecsGetOneClearMessage() {
         assertEquals("unknown backbone 'resnet50'; valid: lenet++, sfnet20, iresnet18, iresnet34, iresnet50, iresnet100, "
-                + "mobilefacenet", message(() -> new BackboneSpec("resnet50", 512, 3, 112, 112)));
+                + "mobilefacenet, smallnet", message(() -> new BackboneSpec("resnet50", 512, 3, 112, 112)));
         assertEquals("iresnet50 needs 112×112 input (its head expects the 7×7 map left after four stride-2 stages), "
                 + "got 112×96", message(() -> new BackboneSpec("iresnet50", 512, 3, 112, 96)));
         assertEquals("mobilefacenet needs 112×112 input (its head expects the 7×7 map left after four stride-2 stages), "
