@@ -22,13 +22,18 @@ final class PairScores {
         this.dots = new double[n];
         this.cosines = new double[n];
         this.squaredDistances = new double[n];
-        for (int p = 0; p < n; p++) {
-            int a = pairs.leftRow()[p];
-            int b = pairs.rightRow()[p];
-            dots[p] = Dot.of(pairs.rows(), a * pairs.dim(), pairs.rows(), b * pairs.dim(), pairs.dim());
-            cosines[p] = cosine(dots[p], pairs.norms()[a], pairs.norms()[b]);
+        // One pass over the pairs: a group's rows are read from memory once, for the dots and for the distances.
+        double[][] squares = new double[GROUP][pairs.dim()];
+        for (int start = 0; start < n; start += GROUP) {
+            int end = Math.min(n, start + GROUP);
+            for (int p = start; p < end; p++) {
+                int a = pairs.leftRow()[p];
+                int b = pairs.rightRow()[p];
+                dots[p] = Dot.of(pairs.rows(), a * pairs.dim(), pairs.rows(), b * pairs.dim(), pairs.dim());
+                cosines[p] = cosine(dots[p], pairs.norms()[a], pairs.norms()[b]);
+            }
+            squaredDistances(pairs, start, end, squares, squaredDistances);
         }
-        squaredDistances(pairs, squaredDistances);
     }
 
     PairFeatures pairs() {
@@ -70,16 +75,24 @@ final class PairScores {
      * then run for the group's pairs side by side.
      */
     static void squaredDistances(PairFeatures pairs, double[] out) {
+        double[][] squares = new double[GROUP][pairs.dim()];
+        for (int start = 0; start < pairs.size(); start += GROUP) {
+            squaredDistances(pairs, start, Math.min(pairs.size(), start + GROUP), squares, out);
+        }
+    }
+
+    /**
+     * {@link #squaredDistances(PairFeatures, double[])} for pairs {@code start..end−1}, at most {@link #GROUP}, with
+     * {@code squares} ({@link #GROUP} × dim) as the buffer.
+     */
+    private static void squaredDistances(PairFeatures pairs, int start, int end, double[][] squares, double[] out) {
         float[] rows = pairs.rows();
         int dim = pairs.dim();
         double[] norms = pairs.norms();
-        int n = pairs.size();
-        double[][] squares = new double[GROUP][dim];
-        int p = 0;
-        for (; p + GROUP <= n; p += GROUP) {
-            for (int g = 0; g < GROUP; g++) {
-                squaredDifferences(rows, pairs.leftRow()[p + g], pairs.rightRow()[p + g], dim, norms, squares[g]);
-            }
+        for (int p = start; p < end; p++) {
+            squaredDifferences(rows, pairs.leftRow()[p], pairs.rightRow()[p], dim, norms, squares[p - start]);
+        }
+        if (end - start == GROUP) {
             double[] s0 = squares[0];
             double[] s1 = squares[1];
             double[] s2 = squares[2];
@@ -94,16 +107,17 @@ final class PairScores {
                 sum2 += s2[k];
                 sum3 += s3[k];
             }
-            out[p] = sum0;
-            out[p + 1] = sum1;
-            out[p + 2] = sum2;
-            out[p + 3] = sum3;
+            out[start] = sum0;
+            out[start + 1] = sum1;
+            out[start + 2] = sum2;
+            out[start + 3] = sum3;
+            return;
         }
-        for (; p < n; p++) {
-            squaredDifferences(rows, pairs.leftRow()[p], pairs.rightRow()[p], dim, norms, squares[0]);
+        for (int p = start; p < end; p++) {
+            double[] square = squares[p - start];
             double sum = 0;
             for (int k = 0; k < dim; k++) {
-                sum += squares[0][k];
+                sum += square[k];
             }
             out[p] = sum;
         }
