@@ -3,7 +3,8 @@ package dev.hypersphere.eval.verify;
 /**
  * The scores of every pair, computed once per verification run and shared by the protocol and the threshold-free
  * numbers: the dot product of the two features, their cosine similarity, insightface's squared distance, and the
- * ROC curve of the cosines. The arrays are shared, not copied: callers must not modify them.
+ * ROC curve of the cosines; on request also each fold's sum of its pairs' features (SphereFace's training means),
+ * taken in the same pass while the rows are in cache. The arrays are shared, not copied: callers must not modify them.
  */
 final class PairScores {
 
@@ -14,9 +15,11 @@ final class PairScores {
     private final double[] dots;
     private final double[] cosines;
     private final double[] squaredDistances;
+    private final double[][] foldFeatureSums;
     private Roc roc;
 
-    PairScores(PairFeatures pairs) {
+    /** @param withFoldFeatureSums whether to also sum each fold's features ({@link #foldFeatureSums()}) */
+    PairScores(PairFeatures pairs, boolean withFoldFeatureSums) {
         this.pairs = pairs;
         int n = pairs.size();
         this.dots = new double[n];
@@ -24,6 +27,7 @@ final class PairScores {
         this.squaredDistances = new double[n];
         // One pass over the pairs: a group's rows are read from memory once, for the dots and for the distances.
         double[][] squares = new double[GROUP][pairs.dim()];
+        this.foldFeatureSums = withFoldFeatureSums ? new double[Folds.count(pairs.fold())][pairs.dim()] : null;
         for (int start = 0; start < n; start += GROUP) {
             int end = Math.min(n, start + GROUP);
             for (int p = start; p < end; p++) {
@@ -33,7 +37,29 @@ final class PairScores {
                 cosines[p] = cosine(dots[p], pairs.norms()[a], pairs.norms()[b]);
             }
             squaredDistances(pairs, start, end, squares, squaredDistances);
+            if (foldFeatureSums != null) {
+                for (int p = start; p < end; p++) {
+                    addPairFeatures(pairs.rows(), pairs.dim(), pairs.leftRow()[p], pairs.rightRow()[p], foldFeatureSums[pairs.fold()[p]]);
+                }
+            }
         }
+    }
+
+    /**
+     * {@code sum[k] += left[k] + right[k]} in float64: one pair's contribution to its fold's feature sum, the pairs
+     * of a fold added in pair order.
+     */
+    static void addPairFeatures(float[] rows, int dim, int leftRow, int rightRow, double[] sum) {
+        int a = leftRow * dim;
+        int b = rightRow * dim;
+        for (int k = 0; k < dim; k++) {
+            sum[k] += rows[a + k] + (double) rows[b + k];
+        }
+    }
+
+    /** Each fold's sum of the left and right features of its pairs, or null when not asked for. */
+    double[][] foldFeatureSums() {
+        return foldFeatureSums;
     }
 
     PairFeatures pairs() {

@@ -7,4 +7,9 @@ package dev.hypersphere.eval.verify;
 interface ScoredProtocol {
 
     ProtocolResult evaluate(PairScores scores);
+
+    /** Whether {@link PairScores} should also sum each fold's features for this protocol. */
+    default boolean usesFoldFeatureSums() {
+        return false;
+    }
 }

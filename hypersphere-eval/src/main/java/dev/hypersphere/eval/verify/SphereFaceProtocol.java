@@ -34,7 +34,13 @@ public final class SphereFaceProtocol implements VerificationProtocol, ScoredPro
     @Override
     public ProtocolResult evaluate(PairScores scores) {
         PairFeatures pairs = scores.pairs();
-        return onRows(pairs.rows(), pairs.dim(), pairs.leftRow(), pairs.rightRow(), scores.dots(), pairs.same(), pairs.fold());
+        return onRows(pairs.rows(), pairs.dim(), pairs.leftRow(), pairs.rightRow(), scores.dots(), scores.foldFeatureSums(),
+                pairs.same(), pairs.fold());
+    }
+
+    @Override
+    public boolean usesFoldFeatureSums() {
+        return true;
     }
 
     /** The protocol on raw features given per pair: {@code left} and {@code right} are row-major n×dim. */
@@ -66,12 +72,15 @@ public final class SphereFaceProtocol implements VerificationProtocol, ScoredPro
         for (int p = 0; p < ab.length; p++) {
             ab[p] = Dot.of(rows, leftRow[p] * dim, rows, rightRow[p] * dim, dim);
         }
-        return onRows(rows, dim, leftRow, rightRow, ab, same, fold);
+        return onRows(rows, dim, leftRow, rightRow, ab, null, same, fold);
     }
 
-    /** {@link #onRows(float[], int, int[], int[], boolean[], int[])} given each pair's {@code ab = Dot.of(left, right)}. */
-    private static ProtocolResult onRows(float[] rows, int dim, int[] leftRow, int[] rightRow, double[] ab, boolean[] same,
-                                         int[] fold) {
+    /**
+     * {@link #onRows(float[], int, int[], int[], boolean[], int[])} given each pair's {@code ab = Dot.of(left, right)}
+     * and, unless null, each fold's feature sum as {@link PairScores#addPairFeatures} takes it.
+     */
+    private static ProtocolResult onRows(float[] rows, int dim, int[] leftRow, int[] rightRow, double[] ab, double[][] sums,
+                                         boolean[] same, int[] fold) {
         int n = same.length;
         int folds = Folds.count(fold);
         double[] accuracy = new double[folds];
@@ -83,14 +92,14 @@ public final class SphereFaceProtocol implements VerificationProtocol, ScoredPro
             used[rightRow[p]] = true;
         }
         int[] perFold = new int[folds];
-        double[][] foldSum = new double[folds][dim];
         for (int p = 0; p < n; p++) {
             perFold[fold[p]]++;
-            double[] sum = foldSum[fold[p]];
-            int a = leftRow[p] * dim;
-            int b = rightRow[p] * dim;
-            for (int k = 0; k < dim; k++) {
-                sum[k] += rows[a + k] + (double) rows[b + k];
+        }
+        double[][] foldSum = sums;
+        if (foldSum == null) {
+            foldSum = new double[folds][dim];
+            for (int p = 0; p < n; p++) {
+                PairScores.addPairFeatures(rows, dim, leftRow[p], rightRow[p], foldSum[fold[p]]);
             }
         }
         double[] total = new double[dim];

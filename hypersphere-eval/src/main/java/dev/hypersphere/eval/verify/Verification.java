@@ -21,8 +21,10 @@ public final class Verification {
     private Verification() {}
 
     public static Outcome run(PairFeatures pairs, VerificationProtocol protocol, FlipMode flip) {
-        PairScores scores = new PairScores(pairs);   // each score computed once for the protocol and for what follows
-        ProtocolResult result = protocol instanceof ScoredProtocol scored ? scored.evaluate(scores) : protocol.evaluate(pairs);
+        // Each score is computed once, for the protocol and for what follows.
+        ScoredProtocol scored = protocol instanceof ScoredProtocol s ? s : null;
+        PairScores scores = new PairScores(pairs, scored != null && scored.usesFoldFeatureSums());
+        ProtocolResult result = scored != null ? scored.evaluate(scores) : protocol.evaluate(pairs);
         double[] cosines = scores.cosines().clone();   // handed out in the outcome: its own copy
         Roc full = scores.roc();
         Roc curve = full.dropIntermediate();
