@@ -11,7 +11,7 @@ import java.util.Map;
  * maximiser along sklearn's curve). To give a spread, the accuracy at that one threshold is also computed on each
  * of the folds; {@code accuracy} itself is OpenSphere's number.
  */
-public final class BestThresholdProtocol implements VerificationProtocol {
+public final class BestThresholdProtocol implements VerificationProtocol, ScoredProtocol {
 
     @Override
     public String name() {
@@ -28,8 +28,17 @@ public final class BestThresholdProtocol implements VerificationProtocol {
         return onScores(pairs.cosines(), pairs.same(), pairs.fold());
     }
 
+    @Override
+    public ProtocolResult evaluate(PairScores scores) {
+        return onRoc(scores.roc(), scores.cosines(), scores.pairs().same(), scores.pairs().fold());
+    }
+
     public static ProtocolResult onScores(double[] scores, boolean[] same, int[] fold) {
-        Roc roc = Roc.of(scores, same);
+        return onRoc(Roc.of(scores, same), scores, same, fold);
+    }
+
+    /** The protocol given the ROC curve of {@code scores}. */
+    private static ProtocolResult onRoc(Roc roc, double[] scores, boolean[] same, int[] fold) {
         long best = -1;
         int bestAt = 0;
         for (int j = 0; j < roc.fpr().length; j++) {

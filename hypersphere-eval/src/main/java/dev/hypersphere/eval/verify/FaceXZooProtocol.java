@@ -11,7 +11,7 @@ import java.util.Map;
  * for a float32 array against a float64 scalar, the comparisons are made in float32. FaceX-Zoo prints the standard
  * error of the mean (ddof = 1, / √10); the report gives it as {@code standard_error}.
  */
-public final class FaceXZooProtocol implements VerificationProtocol {
+public final class FaceXZooProtocol implements VerificationProtocol, ScoredProtocol {
 
     public static final int THRESHOLDS = 1000;
 
@@ -30,6 +30,11 @@ public final class FaceXZooProtocol implements VerificationProtocol {
         return onScores(pairs.cosines(), pairs.same(), pairs.fold());
     }
 
+    @Override
+    public ProtocolResult evaluate(PairScores scores) {
+        return onScores(scores.cosines(), scores.pairs().same(), scores.pairs().fold());
+    }
+
     /** The protocol on cosine scores (rounded to float32 first, as FaceX-Zoo stores them). */
     public static ProtocolResult onScores(double[] cosines, boolean[] same, int[] fold) {
         int folds = Folds.count(fold);
@@ -39,21 +44,27 @@ public final class FaceXZooProtocol implements VerificationProtocol {
         }
         double[] accuracy = new double[folds];
         double[] threshold = new double[folds];
+        FoldedSides sides = FoldedSides.of(scores, same, fold, folds);
+        double[] grid = new double[THRESHOLDS];
         for (int f = 0; f < folds; f++) {
-            FoldSplit split = FoldSplit.of(fold, f);
-            double[] trainScores = FoldSplit.pick(scores, split.train());
-            double[][] train = FoldSplit.sortedBySide(trainScores, FoldSplit.pick(same, split.train()));
-            float min = (float) Math.min(first(train[0]), first(train[1]));
-            float max = (float) Math.max(last(train[0]), last(train[1]));
+            float min = (float) Math.min(FoldedSides.trainFirst(sides.foldSame(), f), FoldedSides.trainFirst(sides.foldDifferent(), f));
+            float max = (float) Math.max(FoldedSides.trainLast(sides.foldSame(), f), FoldedSides.trainLast(sides.foldDifferent(), f));
             float span = max - min;
             double step = (double) span / THRESHOLDS;
+            for (int k = 1; k <= THRESHOLDS; k++) {
+                grid[k - 1] = (float) ((double) min + step * k);   // compared in float32
+            }
+            int[] trainSameAtMost = FoldedSides.minus(ThresholdCounts.atMost(sides.same(), grid),
+                    ThresholdCounts.atMost(sides.foldSame()[f], grid));
+            int[] trainDifferentAtMost = FoldedSides.minus(ThresholdCounts.atMost(sides.different(), grid),
+                    ThresholdCounts.atMost(sides.foldDifferent()[f], grid));
+            int trainSame = sides.trainSameCount(f);
+            int trainDifferent = sides.trainDifferentCount(f);
             int bestIndex = -1;
             double bestGap = Double.NEGATIVE_INFINITY;
             for (int k = 1; k <= THRESHOLDS; k++) {
-                double t = (double) min + step * k;
-                float t32 = (float) t;
-                double tpr = (double) (train[0].length - FoldSplit.countAtMost(train[0], t32)) / train[0].length;
-                double fpr = (double) (train[1].length - FoldSplit.countAtMost(train[1], t32)) / train[1].length;
+                double tpr = (double) (trainSame - trainSameAtMost[k - 1]) / trainSame;
+                double fpr = (double) (trainDifferent - trainDifferentAtMost[k - 1]) / trainDifferent;
                 if (tpr - fpr > bestGap) {
                     bestGap = tpr - fpr;
                     bestIndex = k;
@@ -61,10 +72,10 @@ public final class FaceXZooProtocol implements VerificationProtocol {
             }
             threshold[f] = (double) min + step * bestIndex;
             float t32 = (float) threshold[f];
-            double[][] test = FoldSplit.sortedBySide(FoldSplit.pick(scores, split.test()), FoldSplit.pick(same, split.test()));
-            int truePositives = test[0].length - FoldSplit.countAtMost(test[0], t32);
-            int trueNegatives = FoldSplit.countBelow(test[1], t32);
-            accuracy[f] = (double) (truePositives + trueNegatives) / split.test().length;
+            double[] testSame = sides.foldSame()[f];
+            int truePositives = testSame.length - FoldSplit.countAtMost(testSame, t32);
+            int trueNegatives = FoldSplit.countBelow(sides.foldDifferent()[f], t32);
+            accuracy[f] = (double) (truePositives + trueNegatives) / sides.foldSize(f);
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("reference", "FaceX-Zoo test_protocol/lfw/lfw_evaluator.py");
@@ -88,13 +99,5 @@ public final class FaceXZooProtocol implements VerificationProtocol {
             sum += (a - mean) * (a - mean);
         }
         return Math.sqrt(sum / (accuracy.length - 1)) / Math.sqrt(accuracy.length);
-    }
-
-    private static double first(double[] sorted) {
-        return sorted.length == 0 ? Double.POSITIVE_INFINITY : sorted[0];
-    }
-
-    private static double last(double[] sorted) {
-        return sorted.length == 0 ? Double.NEGATIVE_INFINITY : sorted[sorted.length - 1];
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * the threshold of each fold is the <em>first</em> maximiser of the accuracy on the other nine folds
  * ({@code np.argmax}), folds contiguous ({@code KFold(10, shuffle=False)}). Its VAL@FAR is {@link #valAtFar}.
  */
-public final class InsightFaceProtocol implements VerificationProtocol {
+public final class InsightFaceProtocol implements VerificationProtocol, ScoredProtocol {
 
     /** {@code len(np.arange(0, 4, 0.01))}. */
     public static final int THRESHOLDS = 400;
@@ -31,26 +31,38 @@ public final class InsightFaceProtocol implements VerificationProtocol {
         return onDistances(pairs.squaredDistances(), pairs.same(), pairs.fold());
     }
 
+    @Override
+    public ProtocolResult evaluate(PairScores scores) {
+        return onDistances(scores.squaredDistances(), scores.pairs().same(), scores.pairs().fold());
+    }
+
     /** The protocol on precomputed squared distances. */
     public static ProtocolResult onDistances(double[] dist, boolean[] same, int[] fold) {
         int folds = Folds.count(fold);
         double[] accuracy = new double[folds];
         double[] threshold = new double[folds];
+        double[] grid = new double[THRESHOLDS];
+        for (int k = 0; k < THRESHOLDS; k++) {
+            grid[k] = k * 0.01;
+        }
+        FoldedSides sides = FoldedSides.of(dist, same, fold, folds);
+        int[] sameBelow = ThresholdCounts.below(sides.same(), grid);
+        int[] differentBelow = ThresholdCounts.below(sides.different(), grid);
         for (int f = 0; f < folds; f++) {
-            FoldSplit split = FoldSplit.of(fold, f);
-            double[][] train = FoldSplit.sortedBySide(FoldSplit.pick(dist, split.train()), FoldSplit.pick(same, split.train()));
+            int[] trainSameBelow = FoldedSides.minus(sameBelow, ThresholdCounts.below(sides.foldSame()[f], grid));
+            int[] trainDifferentBelow = FoldedSides.minus(differentBelow, ThresholdCounts.below(sides.foldDifferent()[f], grid));
+            int trainDifferent = sides.trainDifferentCount(f);
             int best = -1;
             long bestCorrect = -1;
             for (int k = 0; k < THRESHOLDS; k++) {
-                long correct = correctBelow(train, k * 0.01);
+                long correct = trainSameBelow[k] + (trainDifferent - trainDifferentBelow[k]);
                 if (correct > bestCorrect) {   // np.argmax: the first maximiser
                     bestCorrect = correct;
                     best = k;
                 }
             }
             threshold[f] = best * 0.01;
-            double[][] test = FoldSplit.sortedBySide(FoldSplit.pick(dist, split.test()), FoldSplit.pick(same, split.test()));
-            accuracy[f] = (double) correctBelow(test, threshold[f]) / split.test().length;
+            accuracy[f] = (double) correctBelow(sides.foldSame()[f], sides.foldDifferent()[f], threshold[f]) / sides.foldSize(f);
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("reference", "insightface recognition/arcface_torch/eval/verification.py (calculate_roc)");
@@ -65,9 +77,9 @@ public final class InsightFaceProtocol implements VerificationProtocol {
     }
 
     /** Correct decisions at {@code threshold}: same pairs below it plus different pairs not below it. */
-    private static long correctBelow(double[][] sides, double threshold) {
-        int truePositives = FoldSplit.countBelow(sides[0], threshold);
-        int trueNegatives = sides[1].length - FoldSplit.countBelow(sides[1], threshold);
+    private static long correctBelow(double[] sortedSame, double[] sortedDifferent, double threshold) {
+        int truePositives = FoldSplit.countBelow(sortedSame, threshold);
+        int trueNegatives = sortedDifferent.length - FoldSplit.countBelow(sortedDifferent, threshold);
         return truePositives + trueNegatives;
     }
 
@@ -90,20 +102,23 @@ public final class InsightFaceProtocol implements VerificationProtocol {
         for (int k = 0; k < VAL_THRESHOLDS; k++) {
             thresholds[k] = k * 0.001;
         }
+        FoldedSides sides = FoldedSides.of(dist, same, fold, folds);
+        int[] differentBelow = ThresholdCounts.below(sides.different(), thresholds);
         for (int f = 0; f < folds; f++) {
-            FoldSplit split = FoldSplit.of(fold, f);
-            double[][] train = FoldSplit.sortedBySide(FoldSplit.pick(dist, split.train()), FoldSplit.pick(same, split.train()));
+            double[] testSame = sides.foldSame()[f];
+            double[] testDifferent = sides.foldDifferent()[f];
+            int[] trainDifferentBelow = FoldedSides.minus(differentBelow, ThresholdCounts.below(testDifferent, thresholds));
+            int trainDifferent = sides.trainDifferentCount(f);
             double[] farTrain = new double[VAL_THRESHOLDS];
             double maxFar = 0;
             for (int k = 0; k < VAL_THRESHOLDS; k++) {
-                farTrain[k] = (double) FoldSplit.countBelow(train[1], thresholds[k]) / train[1].length;
+                farTrain[k] = (double) trainDifferentBelow[k] / trainDifferent;
                 maxFar = Math.max(maxFar, farTrain[k]);
             }
             double threshold = maxFar >= farTarget ? legacyLinearSpline(farTrain, thresholds, farTarget) : 0.0;
             chosen[f] = threshold;
-            double[][] test = FoldSplit.sortedBySide(FoldSplit.pick(dist, split.test()), FoldSplit.pick(same, split.test()));
-            val[f] = (double) FoldSplit.countBelow(test[0], threshold) / test[0].length;
-            far[f] = (double) FoldSplit.countBelow(test[1], threshold) / test[1].length;
+            val[f] = (double) FoldSplit.countBelow(testSame, threshold) / testSame.length;
+            far[f] = (double) FoldSplit.countBelow(testDifferent, threshold) / testDifferent.length;
         }
         return new ValAtFar(farTarget, ProtocolResult.mean(val), ProtocolResult.populationStd(val), ProtocolResult.mean(far), chosen);
     }

@@ -34,35 +34,57 @@ public record PairFeatures(float[] rows, int dim, double[] norms, int[] leftRow,
         int count = embeddings.length / dim;
         boolean[] used = new boolean[count];
         for (int p = 0; p < same.length; p++) {
-            for (int row : new int[] {leftRow[p], rightRow[p]}) {
-                if (row < 0 || row >= count) {
-                    throw new IllegalArgumentException("pair " + (p + 1) + " refers to row " + row + ", but " + source
-                            + " has rows 0.." + (count - 1));
-                }
-                used[row] = true;
-            }
-        }
-        for (int row = 0; row < count; row++) {
-            if (used[row]) {
-                EmbeddingSet.requireUsable(source, embeddings, row, dim);
-                if (mode != FlipMode.NONE) {
-                    EmbeddingSet.requireUsable(source + " (flipped)", flipped, row, dim);
-                }
-            }
+            markUsed(source, leftRow[p], p, count, used);
+            markUsed(source, rightRow[p], p, count, used);
         }
         int combined = mode.combinedDim(dim);
+        double[] norms = new double[count];
+        for (int row = 0; row < count; row++) {
+            if (used[row]) {
+                double squared = usableSquaredNorm(source, embeddings, row, dim);
+                if (mode == FlipMode.NONE) {
+                    norms[row] = Math.sqrt(squared);   // the rows are the embeddings: this is the norm below
+                } else {
+                    usableSquaredNorm(source + " (flipped)", flipped, row, dim);
+                }
+            } else {
+                norms[row] = Double.NaN;
+            }
+        }
         float[] rows = embeddings;
         if (mode != FlipMode.NONE) {
             rows = new float[count * combined];
             for (int row = 0; row < count; row++) {
                 mode.combine(embeddings, row * dim, flipped, row * dim, dim, rows, row * combined);
             }
-        }
-        double[] norms = new double[count];
-        for (int row = 0; row < count; row++) {
-            norms[row] = used[row] ? Math.sqrt(Dot.of(rows, row * combined, rows, row * combined, combined)) : Double.NaN;
+            for (int row = 0; row < count; row++) {
+                if (used[row]) {
+                    norms[row] = Math.sqrt(Dot.of(rows, row * combined, rows, row * combined, combined));
+                }
+            }
         }
         return new PairFeatures(rows, combined, norms, leftRow, rightRow, same, fold);
+    }
+
+    private static void markUsed(String source, int row, int pair, int count, boolean[] used) {
+        if (row < 0 || row >= count) {
+            throw new IllegalArgumentException("pair " + (pair + 1) + " refers to row " + row + ", but " + source
+                    + " has rows 0.." + (count - 1));
+        }
+        used[row] = true;
+    }
+
+    /**
+     * The row's squared norm ({@link Dot}), checked in the same pass: the squares of floats are exact and
+     * non-negative in float64, so the sum is finite and positive exactly when every value is finite and one is not
+     * zero, which is what {@link EmbeddingSet#requireUsable} demands; that method then words the error.
+     */
+    private static double usableSquaredNorm(String source, float[] data, int row, int dim) {
+        double squared = Dot.of(data, row * dim, data, row * dim, dim);
+        if (!(squared > 0 && squared < Double.POSITIVE_INFINITY)) {
+            EmbeddingSet.requireUsable(source, data, row, dim);
+        }
+        return squared;
     }
 
     public int size() {
@@ -75,8 +97,7 @@ public record PairFeatures(float[] rows, int dim, double[] norms, int[] leftRow,
         for (int p = 0; p < out.length; p++) {
             int a = leftRow[p];
             int b = rightRow[p];
-            double cos = Dot.of(rows, a * dim, rows, b * dim, dim) / (norms[a] * norms[b]);
-            out[p] = Math.max(-1, Math.min(1, cos));
+            out[p] = PairScores.cosine(Dot.of(rows, a * dim, rows, b * dim, dim), norms[a], norms[b]);
         }
         return out;
     }
@@ -84,18 +105,7 @@ public record PairFeatures(float[] rows, int dim, double[] norms, int[] leftRow,
     /** insightface's score: squared L2 distance of the L2-normalised features (each divided by its norm), in float64. */
     public double[] squaredDistances() {
         double[] out = new double[size()];
-        for (int p = 0; p < out.length; p++) {
-            int a = leftRow[p] * dim;
-            int b = rightRow[p] * dim;
-            double na = norms[leftRow[p]];
-            double nb = norms[rightRow[p]];
-            double sum = 0;
-            for (int k = 0; k < dim; k++) {
-                double diff = rows[a + k] / na - rows[b + k] / nb;
-                sum += diff * diff;
-            }
-            out[p] = sum;
-        }
+        PairScores.squaredDistances(this, out);
         return out;
     }
 }

@@ -1,8 +1,6 @@
 package dev.hypersphere.eval.verify;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The ROC curve of similarity scores (higher = more alike; a pair is accepted when {@code score >= threshold}),
@@ -19,59 +17,65 @@ import java.util.List;
 public record Roc(double[] fpr, double[] tpr, double[] threshold, long[] falsePositives, long[] truePositives,
                   int positives, int negatives) {
 
-    /** The full curve of {@code scores} with labels {@code same}. */
+    /**
+     * The full curve of {@code scores} with labels {@code same}. Each side is sorted on its own (primitive sorts)
+     * and the two are merged from the top: the scores come in the same descending order as one sort of all pairs,
+     * and a point is written after the last of each run of equal scores, where the counts do not depend on how
+     * equal scores of the two sides interleave.
+     */
     public static Roc of(double[] scores, boolean[] same) {
         int n = scores.length;
         if (n != same.length) {
             throw new IllegalArgumentException(n + " scores but " + same.length + " labels");
         }
-        Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             if (Double.isNaN(scores[i])) {
                 throw new IllegalArgumentException("score of pair " + i + " is NaN");
             }
-            order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
-        int positives = 0;
-        for (boolean s : same) {
-            positives += s ? 1 : 0;
-        }
-        int negatives = n - positives;
+        double[][] sides = FoldSplit.sortedBySide(scores, same);
+        double[] pos = sides[0];
+        double[] neg = sides[1];
+        int positives = pos.length;
+        int negatives = neg.length;
         if (positives == 0 || negatives == 0) {
             throw new IllegalArgumentException("a ROC curve needs both same and different pairs, got " + positives
                     + " same and " + negatives + " different");
         }
-        List<double[]> points = new ArrayList<>();
-        points.add(new double[] {0, 0, Double.POSITIVE_INFINITY});
-        long tp = 0;
-        long fp = 0;
-        for (int r = 0; r < n; r++) {
-            int i = order[r];
-            if (same[i]) {
-                tp++;
+        double[] fpr = new double[n + 1];
+        double[] tpr = new double[n + 1];
+        double[] threshold = new double[n + 1];
+        long[] fps = new long[n + 1];
+        long[] tps = new long[n + 1];
+        threshold[0] = Double.POSITIVE_INFINITY;
+        int m = 1;
+        int i = positives - 1;
+        int j = negatives - 1;
+        while (i >= 0 || j >= 0) {
+            double score;
+            if (j < 0 || (i >= 0 && Double.compare(pos[i], neg[j]) >= 0)) {
+                score = pos[i--];
             } else {
-                fp++;
+                score = neg[j--];
             }
-            if (r == n - 1 || scores[order[r + 1]] != scores[i]) {
-                points.add(new double[] {fp, tp, scores[i]});
+            boolean last = i < 0 && j < 0;
+            if (!last) {
+                double next = j < 0 || (i >= 0 && Double.compare(pos[i], neg[j]) >= 0) ? pos[i] : neg[j];
+                last = next != score;
+            }
+            if (last) {
+                long tp = positives - 1 - i;
+                long fp = negatives - 1 - j;
+                fps[m] = fp;
+                tps[m] = tp;
+                fpr[m] = (double) fp / negatives;
+                tpr[m] = (double) tp / positives;
+                threshold[m] = score;
+                m++;
             }
         }
-        int m = points.size();
-        double[] fpr = new double[m];
-        double[] tpr = new double[m];
-        double[] threshold = new double[m];
-        long[] fps = new long[m];
-        long[] tps = new long[m];
-        for (int j = 0; j < m; j++) {
-            double[] p = points.get(j);
-            fps[j] = (long) p[0];
-            tps[j] = (long) p[1];
-            fpr[j] = p[0] / negatives;
-            tpr[j] = p[1] / positives;
-            threshold[j] = p[2];
-        }
-        return new Roc(fpr, tpr, threshold, fps, tps, positives, negatives);
+        return new Roc(Arrays.copyOf(fpr, m), Arrays.copyOf(tpr, m), Arrays.copyOf(threshold, m), Arrays.copyOf(fps, m),
+                Arrays.copyOf(tps, m), positives, negatives);
     }
 
     /** sklearn's {@code drop_intermediate=True}: keeps the ends and every point where the curve bends. */
@@ -80,24 +84,24 @@ public record Roc(double[] fpr, double[] tpr, double[] threshold, long[] falsePo
         if (m <= 2) {
             return this;
         }
-        List<Integer> keep = new ArrayList<>();
-        keep.add(0);
+        int[] keep = new int[fpr.length];
+        int k = 0;
+        keep[k++] = 0;
         for (int j = 0; j < m; j++) {
             int at = j + 1;
             boolean end = j == 0 || j == m - 1;
             if (end || falsePositives[at - 1] - 2 * falsePositives[at] + falsePositives[at + 1] != 0
                     || truePositives[at - 1] - 2 * truePositives[at] + truePositives[at + 1] != 0) {
-                keep.add(at);
+                keep[k++] = at;
             }
         }
-        int k = keep.size();
         double[] f = new double[k];
         double[] t = new double[k];
         double[] th = new double[k];
         long[] fps = new long[k];
         long[] tps = new long[k];
         for (int j = 0; j < k; j++) {
-            int at = keep.get(j);
+            int at = keep[j];
             f[j] = fpr[at];
             t[j] = tpr[at];
             th[j] = threshold[at];

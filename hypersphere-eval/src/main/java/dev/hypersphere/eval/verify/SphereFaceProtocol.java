@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code score < threshold} (both strict). Features are the raw network outputs; with flip test the original and
  * flipped features are concatenated ({@link FlipMode#CONCAT}).
  */
-public final class SphereFaceProtocol implements VerificationProtocol {
+public final class SphereFaceProtocol implements VerificationProtocol, ScoredProtocol {
 
     /** {@code thrNum} of getThreshold: thresholds are i / 10000 for i in −10000..10000. */
     public static final int THRESHOLD_STEPS = 10000;
@@ -29,6 +29,18 @@ public final class SphereFaceProtocol implements VerificationProtocol {
     @Override
     public ProtocolResult evaluate(PairFeatures pairs) {
         return onRows(pairs.rows(), pairs.dim(), pairs.leftRow(), pairs.rightRow(), pairs.same(), pairs.fold());
+    }
+
+    @Override
+    public ProtocolResult evaluate(PairScores scores) {
+        PairFeatures pairs = scores.pairs();
+        return onRows(pairs.rows(), pairs.dim(), pairs.leftRow(), pairs.rightRow(), scores.dots(), scores.foldFeatureSums(),
+                pairs.same(), pairs.fold());
+    }
+
+    @Override
+    public boolean usesFoldFeatureSums() {
+        return true;
     }
 
     /** The protocol on raw features given per pair: {@code left} and {@code right} are row-major n×dim. */
@@ -53,65 +65,85 @@ public final class SphereFaceProtocol implements VerificationProtocol {
      * The protocol on raw feature rows and pair indices. The training mean μ is the mean over the training pairs of
      * their left and right features (a row used twice counts twice, as in evaluation.m). The centred cosine is
      * computed from dot products, cos(a − μ, b − μ) = (a·b − a·μ − b·μ + μ·μ) / √((a·a − 2a·μ + μ·μ)(b·b − 2b·μ + μ·μ)),
-     * so each fold costs one pass over the rows (a·μ) instead of three.
+     * so the rows are read once for all folds ({@link RowDots}) instead of three times per fold.
      */
     public static ProtocolResult onRows(float[] rows, int dim, int[] leftRow, int[] rightRow, boolean[] same, int[] fold) {
+        double[] ab = new double[same.length];
+        for (int p = 0; p < ab.length; p++) {
+            ab[p] = Dot.of(rows, leftRow[p] * dim, rows, rightRow[p] * dim, dim);
+        }
+        return onRows(rows, dim, leftRow, rightRow, ab, null, same, fold);
+    }
+
+    /**
+     * {@link #onRows(float[], int, int[], int[], boolean[], int[])} given each pair's {@code ab = Dot.of(left, right)}
+     * and, unless null, each fold's feature sum as {@link PairScores#addPairFeatures} takes it.
+     */
+    private static ProtocolResult onRows(float[] rows, int dim, int[] leftRow, int[] rightRow, double[] ab, double[][] sums,
+                                         boolean[] same, int[] fold) {
         int n = same.length;
         int folds = Folds.count(fold);
         double[] accuracy = new double[folds];
         double[] threshold = new double[folds];
         int rowCount = rows.length / dim;
         boolean[] used = new boolean[rowCount];
-        double[] ab = new double[n];
         for (int p = 0; p < n; p++) {
             used[leftRow[p]] = true;
             used[rightRow[p]] = true;
-            ab[p] = Dot.of(rows, leftRow[p] * dim, rows, rightRow[p] * dim, dim);
         }
-        double[] squares = new double[rowCount];
-        for (int r = 0; r < rowCount; r++) {
-            squares[r] = used[r] ? Dot.of(rows, r * dim, rows, r * dim, dim) : 0;
-        }
-        double[] total = new double[dim];
         int[] perFold = new int[folds];
-        double[][] foldSum = new double[folds][dim];
         for (int p = 0; p < n; p++) {
             perFold[fold[p]]++;
-            double[] sum = foldSum[fold[p]];
-            for (int k = 0; k < dim; k++) {
-                sum[k] += rows[leftRow[p] * dim + k] + (double) rows[rightRow[p] * dim + k];
+        }
+        double[][] foldSum = sums;
+        if (foldSum == null) {
+            foldSum = new double[folds][dim];
+            for (int p = 0; p < n; p++) {
+                PairScores.addPairFeatures(rows, dim, leftRow[p], rightRow[p], foldSum[fold[p]]);
             }
         }
+        double[] total = new double[dim];
         for (double[] sum : foldSum) {
             for (int k = 0; k < dim; k++) {
                 total[k] += sum[k];
             }
         }
-        double[] mu = new double[dim];
-        double[] rowMu = new double[rowCount];
-        double[] scores = new double[n];
+        double[][] mu = new double[folds][dim];
+        double[] muMu = new double[folds];
         for (int f = 0; f < folds; f++) {
             int trainPairs = n - perFold[f];
-            double muMu = 0;
+            double squared = 0;
             for (int k = 0; k < dim; k++) {
-                mu[k] = (total[k] - foldSum[f][k]) / (2.0 * trainPairs);
-                muMu += mu[k] * mu[k];
+                mu[f][k] = (total[k] - foldSum[f][k]) / (2.0 * trainPairs);
+                squared += mu[f][k] * mu[f][k];
             }
-            for (int r = 0; r < rowCount; r++) {
-                rowMu[r] = used[r] ? Dot.of(rows, r * dim, mu, dim) : 0;
-            }
+            muMu[f] = squared;
+        }
+        double[][] rowMu = new double[folds][rowCount];
+        double[] squares = new double[rowCount];
+        RowDots.compute(rows, dim, usedRows(used), mu, rowMu, squares);
+        double[] grid = new double[2 * THRESHOLD_STEPS + 1];
+        for (int i = -THRESHOLD_STEPS; i <= THRESHOLD_STEPS; i++) {
+            grid[i + THRESHOLD_STEPS] = (double) i / THRESHOLD_STEPS;
+        }
+        double[] scores = new double[n];
+        for (int f = 0; f < folds; f++) {
+            double[] dotMu = rowMu[f];
             for (int p = 0; p < n; p++) {
                 int a = leftRow[p];
                 int b = rightRow[p];
-                double num = ab[p] - rowMu[a] - rowMu[b] + muMu;
-                double aa = squares[a] - 2 * rowMu[a] + muMu;
-                double bb = squares[b] - 2 * rowMu[b] + muMu;
+                double num = ab[p] - dotMu[a] - dotMu[b] + muMu[f];
+                double aa = squares[a] - 2 * dotMu[a] + muMu[f];
+                double bb = squares[b] - 2 * dotMu[b] + muMu[f];
                 scores[p] = num / Math.sqrt(aa * bb);
             }
             FoldSplit split = FoldSplit.of(fold, f);
-            threshold[f] = meanOfMaximisingThresholds(FoldSplit.pick(scores, split.train()), FoldSplit.pick(same, split.train()));
-            double[][] test = FoldSplit.sortedBySide(FoldSplit.pick(scores, split.test()), FoldSplit.pick(same, split.test()));
-            accuracy[f] = (double) correct(test, threshold[f]) / split.test().length;
+            threshold[f] = meanOfMaximisingThresholds(FoldSplit.pick(scores, split.train()), FoldSplit.pick(same, split.train()), grid);
+            long correct = 0;
+            for (int p : split.test()) {   // "not at most" for same pairs, as counted on sorted scores (a NaN counts)
+                correct += same[p] ? (!(scores[p] <= threshold[f]) ? 1 : 0) : (scores[p] < threshold[f] ? 1 : 0);
+            }
+            accuracy[f] = (double) correct / split.test().length;
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("reference", "SphereFace test/code/evaluation.m");
@@ -125,15 +157,20 @@ public final class SphereFaceProtocol implements VerificationProtocol {
         return ProtocolResult.crossValidated("sphereface", "cosine of mean-centred features", accuracy, threshold, parameters);
     }
 
-    /** getThreshold(scores, flags, 10000): the mean of every grid threshold at which the accuracy is maximal. */
-    static double meanOfMaximisingThresholds(double[] scores, boolean[] same) {
+    /**
+     * getThreshold(scores, flags, 10000): the mean of every grid threshold at which the accuracy is maximal; the
+     * accuracy at each threshold counts same pairs strictly above and different pairs strictly below it.
+     */
+    static double meanOfMaximisingThresholds(double[] scores, boolean[] same, double[] grid) {
         double[][] sides = FoldSplit.sortedBySide(scores, same);
+        int[] sameAtMost = ThresholdCounts.atMost(sides[0], grid);
+        int[] differentBelow = ThresholdCounts.below(sides[1], grid);
         long best = -1;
         double sum = 0;
         int count = 0;
-        for (int i = -THRESHOLD_STEPS; i <= THRESHOLD_STEPS; i++) {
-            double t = (double) i / THRESHOLD_STEPS;
-            long correct = correct(sides, t);
+        for (int i = 0; i < grid.length; i++) {
+            double t = grid[i];
+            long correct = (sides[0].length - sameAtMost[i]) + differentBelow[i];
             if (correct > best) {
                 best = correct;
                 sum = t;
@@ -146,10 +183,18 @@ public final class SphereFaceProtocol implements VerificationProtocol {
         return sum / count;
     }
 
-    /** Same pairs strictly above plus different pairs strictly below the threshold. */
-    private static long correct(double[][] sides, double threshold) {
-        int sameAbove = sides[0].length - FoldSplit.countAtMost(sides[0], threshold);
-        int differentBelow = FoldSplit.countBelow(sides[1], threshold);
-        return sameAbove + differentBelow;
+    private static int[] usedRows(boolean[] used) {
+        int count = 0;
+        for (boolean u : used) {
+            count += u ? 1 : 0;
+        }
+        int[] list = new int[count];
+        int at = 0;
+        for (int r = 0; r < used.length; r++) {
+            if (used[r]) {
+                list[at++] = r;
+            }
+        }
+        return list;
     }
 }

@@ -21,9 +21,12 @@ public final class Verification {
     private Verification() {}
 
     public static Outcome run(PairFeatures pairs, VerificationProtocol protocol, FlipMode flip) {
-        ProtocolResult result = protocol.evaluate(pairs);
-        double[] cosines = pairs.cosines();
-        Roc full = Roc.of(cosines, pairs.same());
+        // Each score is computed once, for the protocol and for what follows.
+        ScoredProtocol scored = protocol instanceof ScoredProtocol s ? s : null;
+        PairScores scores = new PairScores(pairs, scored != null && scored.usesFoldFeatureSums());
+        ProtocolResult result = scored != null ? scored.evaluate(scores) : protocol.evaluate(pairs);
+        double[] cosines = scores.cosines().clone();   // handed out in the outcome: its own copy
+        Roc full = scores.roc();
         Roc curve = full.dropIntermediate();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("protocol", result.protocol());
@@ -55,7 +58,7 @@ public final class Verification {
                 + "(not interpolated); FAR targets below 1/" + full.negatives() + " are not reachable with these pairs. "
                 + "tar_interpolated: linear interpolation on the ROC, as OpenSphere's interp1d(fpr, tpr)");
         json.put("tar_at_far_detail", detail);
-        InsightFaceProtocol.ValAtFar val = InsightFaceProtocol.valAtFar(pairs.squaredDistances(), pairs.same(), pairs.fold(), 1e-3);
+        InsightFaceProtocol.ValAtFar val = InsightFaceProtocol.valAtFar(scores.squaredDistances(), pairs.same(), pairs.fold(), 1e-3);
         Map<String, Object> valJson = new LinkedHashMap<>();
         valJson.put("val", val.val());
         valJson.put("val_std", val.valStd());
