@@ -24,37 +24,61 @@ final class RowDots {
      */
     static void compute(float[] rows, int dim, int[] rowList, double[][] vectors, double[][] dots, double[] squares) {
         int[] lane = lanes(dim);
-        float[] block = new float[dim * BLOCK];
-        double[][] sums = new double[4][BLOCK];
-        double[][] otherSums = new double[4][BLOCK];
-        for (int start = 0; start < rowList.length; start += BLOCK) {
-            int size = Math.min(BLOCK, rowList.length - start);
-            transpose(rows, dim, rowList, start, size, block);
+        int blocks = (rowList.length + BLOCK - 1) / BLOCK;
+        // Blocks write disjoint rows, so they run on all cores with results identical to a sequential pass.
+        java.util.stream.IntStream.range(0, blocks).parallel().forEach(b -> {
+            Scratch scratch = SCRATCH.get().fit(dim);
+            computeBlock(rows, dim, rowList, b * BLOCK, Math.min(BLOCK, rowList.length - b * BLOCK), lane, vectors, dots,
+                    squares, scratch);
+        });
+    }
+
+    /** Per-thread buffers: a transposed block and two sets of partial sums. */
+    private static final class Scratch {
+        float[] block = new float[0];
+        final double[][] sums = new double[4][BLOCK];
+        final double[][] otherSums = new double[4][BLOCK];
+
+        Scratch fit(int dim) {
+            if (block.length < dim * BLOCK) {
+                block = new float[dim * BLOCK];
+            }
+            return this;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static void computeBlock(float[] rows, int dim, int[] rowList, int start, int size, int[] lane,
+                                     double[][] vectors, double[][] dots, double[] squares, Scratch scratch) {
+        float[] block = scratch.block;
+        double[][] sums = scratch.sums;
+        double[][] otherSums = scratch.otherSums;
+        transpose(rows, dim, rowList, start, size, block);
+        clear(sums);
+        for (int k = 0; k < dim; k++) {
+            square(block, k * BLOCK, sums[lane[k]], size);
+        }
+        collect(sums, size, rowList, start, squares);
+        int v = 0;
+        for (; v + 1 < vectors.length; v += 2) {   // two vectors per pass: each block value is loaded once for both
+            double[] first = vectors[v];
+            double[] second = vectors[v + 1];
+            clear(sums);
+            clear(otherSums);
+            for (int k = 0; k < dim; k++) {
+                multiplyAdd(block, k * BLOCK, first[k], sums[lane[k]], second[k], otherSums[lane[k]], size);
+            }
+            collect(sums, size, rowList, start, dots[v]);
+            collect(otherSums, size, rowList, start, dots[v + 1]);
+        }
+        if (v < vectors.length) {
+            double[] last = vectors[v];
             clear(sums);
             for (int k = 0; k < dim; k++) {
-                square(block, k * BLOCK, sums[lane[k]], size);
+                multiplyAdd(block, k * BLOCK, last[k], sums[lane[k]], size);
             }
-            collect(sums, size, rowList, start, squares);
-            int v = 0;
-            for (; v + 1 < vectors.length; v += 2) {   // two vectors per pass: each block value is loaded once for both
-                double[] first = vectors[v];
-                double[] second = vectors[v + 1];
-                clear(sums);
-                clear(otherSums);
-                for (int k = 0; k < dim; k++) {
-                    multiplyAdd(block, k * BLOCK, first[k], sums[lane[k]], second[k], otherSums[lane[k]], size);
-                }
-                collect(sums, size, rowList, start, dots[v]);
-                collect(otherSums, size, rowList, start, dots[v + 1]);
-            }
-            if (v < vectors.length) {
-                double[] last = vectors[v];
-                clear(sums);
-                for (int k = 0; k < dim; k++) {
-                    multiplyAdd(block, k * BLOCK, last[k], sums[lane[k]], size);
-                }
-                collect(sums, size, rowList, start, dots[v]);
-            }
+            collect(sums, size, rowList, start, dots[v]);
         }
     }
 
