@@ -122,6 +122,11 @@ public final class ConfigLoader {
 
     private ConfigLoader layer(ObjectNode layer, String origin) {
         ObjectNode merged = tree.deepCopy();
+        // Another head's parameters mean nothing to this one: a layer that changes the head starts its params afresh.
+        JsonNode newHead = layer.path("head").path("name");
+        if (newHead.isTextual() && !newHead.asText().equals(merged.path("head").path("name").asText())) {
+            ((ObjectNode) merged.get("head")).putObject("params");
+        }
         merge(merged, layer, "", origin);
         return new ConfigLoader(merged);
     }

@@ -32,6 +32,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void changingTheHeadDropsTheOldHeadsParameters() {
+        TrainConfig softmax = ConfigLoader.defaults().preset("demo").overrides(Map.of("head.name", "softmax"), "--set").resolve();
+        assertEquals(Map.of(), softmax.head().params());
+        TrainConfig cosface = ConfigLoader.defaults().preset("demo")
+                .overrides(Map.of("head.name", "cosface", "head.params.m", "0.2"), "--set").resolve();
+        assertEquals(Map.of("m", "0.2"), cosface.head().params());
+    }
+
+    @Test
     void typosAndBadValuesAreOneLine(@TempDir Path dir) throws Exception {
         Path yaml = dir.resolve("run.yaml");
         Files.writeString(yaml, "train:\n  stepz: 300\n");
