@@ -10,7 +10,10 @@ public final class Experiments {
     private Experiments() {}
 
     public static List<Experiment> all() {
-        return List.of();
+        return List.of(
+                new dev.hypersphere.experiment.sphereface.SphereFaceMnist(),
+                new dev.hypersphere.experiment.margins.MarginsFaces(),
+                new dev.hypersphere.experiment.subcenter.SubCenterNoise());
     }
 
     public static Experiment byName(String name) {

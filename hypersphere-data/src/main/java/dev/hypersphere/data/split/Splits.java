@@ -52,6 +52,41 @@ public final class Splits {
     }
 
     /**
+     * K-fold cross-validation by identity: the identities with samples, shuffled by the seed, are dealt into
+     * {@code folds} groups of near-equal size; fold {@code fold} is held out (open set), the rest train. Over
+     * fold = 0..folds−1 every identity is tested exactly once.
+     */
+    public static Split byIdentityFold(SampleSource source, int folds, int fold, long seed) {
+        List<List<Integer>> byClass = samplesByClass(source);
+        List<Integer> classes = new ArrayList<>();
+        for (int c = 0; c < byClass.size(); c++) {
+            if (!byClass.get(c).isEmpty()) {
+                classes.add(c);
+            }
+        }
+        if (folds < 2 || folds > classes.size()) {
+            throw new IllegalArgumentException("data.folds must be in [2, " + classes.size()
+                    + "] (the identities with samples); got " + folds);
+        }
+        if (fold < 0 || fold >= folds) {
+            throw new IllegalArgumentException("data.fold must be in [0, " + (folds - 1) + "]; got " + fold);
+        }
+        int[] order = classes.stream().mapToInt(Integer::intValue).toArray();
+        shuffle(order, new SplittableRandom(Seeds.derive(seed, 0xF01D)));
+        boolean[] isTest = new boolean[byClass.size()];
+        for (int i = 0; i < order.length; i++) {
+            // identity i of the shuffled order goes to fold i·folds/n: folds differ in size by at most one
+            isTest[order[i]] = (int) ((long) i * folds / order.length) == fold;
+        }
+        List<Integer> train = new ArrayList<>();
+        List<Integer> test = new ArrayList<>();
+        for (int i = 0; i < source.size(); i++) {
+            (isTest[source.label(i)] ? test : train).add(i);
+        }
+        return new Split(new SubsetSource(source, toArray(train)), new SubsetSource(source, toArray(test)));
+    }
+
+    /**
      * Holds out round(n_c·testFraction) samples of every class c (keeping at least one in training), chosen at
      * random within the class.
      */

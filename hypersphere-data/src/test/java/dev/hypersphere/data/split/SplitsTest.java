@@ -94,4 +94,60 @@ class SplitsTest {
         Splits.Split again = Splits.bySample(source, 0.34, 4);
         assertArrayEquals(first, IntStream.range(0, again.test().size()).map(again.test()::baseIndex).toArray());
     }
+
+    @Test
+    void identityFoldsTestEveryIdentityExactlyOnceAndNeverTrainOnIt() {
+        Labelled source = new Labelled();
+        int[] timesTested = new int[20];
+        for (int fold = 0; fold < 3; fold++) {
+            Splits.Split split = Splits.byIdentityFold(source, 3, fold, 11);
+            Set<String> train = new HashSet<>(split.train().classNames());
+            int testClasses = split.test().classNames().size();
+            assertTrue(testClasses == 6 || testClasses == 7, "20 identities in 3 folds: 6 or 7 each, got " + testClasses);
+            for (String name : split.test().classNames()) {
+                assertFalse(train.contains(name), name + " is in both parts");
+                timesTested[Integer.parseInt(name.substring(1))]++;
+            }
+            assertEquals(source.size(), split.train().size() + split.test().size());
+        }
+        for (int c = 0; c < 20; c++) {
+            assertEquals(1, timesTested[c], "identity " + c);
+        }
+    }
+
+    @Test
+    void identityFoldsRejectImpossibleFolds() {
+        Labelled source = new Labelled();
+        var tooMany = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Splits.byIdentityFold(source, 21, 0, 1));
+        assertTrue(tooMany.getMessage().contains("data.folds"), tooMany.getMessage());
+        var outside = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Splits.byIdentityFold(source, 4, 4, 1));
+        assertTrue(outside.getMessage().contains("data.fold"), outside.getMessage());
+    }
+
+    @Test
+    void labelNoiseCorruptsExactlyTheFractionAndAlwaysChangesTheLabel() throws Exception {
+        Labelled source = new Labelled();
+        var noisy = new dev.hypersphere.data.noise.LabelNoise(source, 0.25, 5);
+        int expected = (int) Math.round(source.size() * 0.25);
+        assertEquals(expected, noisy.corruptedCount());
+        int corrupted = 0;
+        for (int i = 0; i < source.size(); i++) {
+            if (noisy.isCorrupted(i)) {
+                corrupted++;
+                assertTrue(noisy.label(i) != source.label(i), "sample " + i + " marked corrupted keeps its label");
+                assertTrue(noisy.label(i) >= 0 && noisy.label(i) < 20);
+            } else {
+                assertEquals(source.label(i), noisy.label(i));
+            }
+            assertEquals(noisy.label(i), noisy.get(i).label());
+            assertEquals(source.label(i), noisy.cleanLabel(i));
+        }
+        assertEquals(expected, corrupted);
+        var again = new dev.hypersphere.data.noise.LabelNoise(source, 0.25, 5);
+        for (int i = 0; i < source.size(); i++) {
+            assertEquals(noisy.label(i), again.label(i), "same seed, same noise");
+        }
+    }
 }

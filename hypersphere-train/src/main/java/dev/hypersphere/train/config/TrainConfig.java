@@ -15,7 +15,8 @@ public record TrainConfig(Data data, Model model, Head head, CenterLoss centerLo
     public record Data(String source, String path, String prefix, String testPath, String testPrefix, int channels,
                        int height, int width,
                        int identities, int imagesPerIdentity, long seed, String split, double testFraction, double flip,
-                       double cropScaleMin, double jitter, int loaderThreads, String onBadImage) {}
+                       double cropScaleMin, double jitter, int loaderThreads, String onBadImage,
+                       int folds, int fold, double labelNoise) {}
 
     /** The backbone. */
     public record Model(String backbone, int embeddingDim) {}

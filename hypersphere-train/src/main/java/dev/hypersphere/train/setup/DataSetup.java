@@ -7,6 +7,7 @@ import dev.hypersphere.data.image.ImageArchiveSource;
 import dev.hypersphere.data.image.ImageFolderSource;
 import dev.hypersphere.data.image.ImageOptions;
 import dev.hypersphere.data.recordio.RecordIoSource;
+import dev.hypersphere.data.noise.LabelNoise;
 import dev.hypersphere.data.split.Splits;
 import dev.hypersphere.data.synthetic.SyntheticFaces;
 import dev.hypersphere.data.transform.Preprocessing;
@@ -34,6 +35,11 @@ public record DataSetup(SampleSource train, SampleSource heldOut, Preprocessing 
                 train = split.train();
                 heldOut = split.test();
             }
+            case "identity-folds" -> {
+                Splits.Split split = Splits.byIdentityFold(all, data.folds(), data.fold(), data.seed());
+                train = split.train();
+                heldOut = split.test();
+            }
             case "sample" -> {
                 Splits.Split split = Splits.bySample(all, data.testFraction(), data.seed());
                 train = split.train();
@@ -43,7 +49,11 @@ public record DataSetup(SampleSource train, SampleSource heldOut, Preprocessing 
                 train = all;
                 heldOut = openTestSet(source, data);
             }
-            default -> throw new IllegalArgumentException("data.split must be identity, sample or none; got '" + data.split() + "'");
+            default -> throw new IllegalArgumentException("data.split must be identity, identity-folds, sample or none; got '"
+                    + data.split() + "'");
+        }
+        if (data.labelNoise() > 0) {
+            train = new LabelNoise(train, data.labelNoise(), data.seed());
         }
         return new DataSetup(train, heldOut, preprocessing(data), all);
     }

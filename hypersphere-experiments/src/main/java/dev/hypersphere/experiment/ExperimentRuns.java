@@ -1,0 +1,61 @@
+package dev.hypersphere.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hypersphere.train.Training;
+import dev.hypersphere.train.config.ConfigLoader;
+import dev.hypersphere.train.config.TrainConfig;
+import dev.hypersphere.train.run.RunFolder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The training runs inside an experiment, each an ordinary run folder. An experiment that is stopped and started
+ * again picks up where it was: a finished run is read back, an unfinished one resumes from its last checkpoint.
+ */
+public final class ExperimentRuns {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ExperimentRuns() {}
+
+    /** The configuration of a run: a preset (or the defaults when null) with overrides applied. */
+    public static TrainConfig config(String preset, Map<String, String> overrides) {
+        ConfigLoader loader = ConfigLoader.defaults();
+        if (preset != null) {
+            loader = loader.preset(preset);
+        }
+        return loader.overrides(overrides, "experiment").resolve();
+    }
+
+    /** Trains the run {@code name} (or reads it back if it finished before) and returns its report. */
+    public static Training.Report train(ExperimentContext context, String name, TrainConfig config) throws IOException {
+        Path folder = context.run(name);
+        Path report = folder.resolve("report.json");
+        if (Files.isRegularFile(report)) {
+            JsonNode node = JSON.readTree(report.toFile());
+            if (node.path("finished").asBoolean(false)) {
+                context.console().println("run " + name + ": finished before, reading " + report);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> values = JSON.convertValue(node, LinkedHashMap.class);
+                return new Training.Report(values);
+            }
+        }
+        Files.createDirectories(folder.getParent());
+        if (Files.isRegularFile(new RunFolder(folder).config())) {
+            context.console().println("run " + name + ": resuming");
+            return Training.resume(folder, context.console());
+        }
+        context.console().println("run " + name + ": training");
+        return Training.start(config, folder, context.console());
+    }
+
+    /** A number from a report, NaN when absent. */
+    public static double number(Training.Report report, String key) {
+        Object v = report.values().get(key);
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+}
