@@ -31,7 +31,7 @@ class QuickExperimentsTest {
         Optional<Path> root = SharedData.root();
         assumeTrue(root.isPresent() && Files.exists(root.get().resolve(data)), SharedData.missing(data));
         Path out = temp.resolve(name);
-        ExperimentContext context = new ExperimentContext(out, root.get(), true, 7, 0,
+        ExperimentContext context = new ExperimentContext(out, root.get(), true, 7, 1,
                 new PrintStream(OutputStream.nullOutputStream()));
         ExperimentRunner.run(Experiments.byName(name), context, "hypersphere experiment " + name + " --quick");
         assertTrue(Files.isRegularFile(out.resolve("summary.md")));
