@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Learn, measure and use embeddings on the unit hypersphere.",
         subcommands = {HeadsCommand.class, DemoCommand.class, TrainCommand.class, EmbedCommand.class, PackCommand.class,
-            EvalCommand.class, CommandLine.HelpCommand.class})
+            EvalCommand.class, CommandLine.HelpCommand.class,
+            GalleryCommand.class, IdentifyCommand.class, VerifyCommand.class, CalibrateCommand.class})
 public final class HypersphereCommand implements Runnable {
 
     /** Exit code for bad input (arguments, files, values), as picocli uses for usage errors. */

@@ -330,7 +330,8 @@ public final class Gallery {
         return t;
     }
 
-    static String requireId(String id) {
+    /** Checks a person's id: not empty, at most 200 characters, no control characters or surrounding spaces. */
+    public static String requireId(String id) {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("an identity id must not be empty");
         }
