@@ -88,7 +88,7 @@ final class GalleryEnrollCommand implements Callable<Integer> {
                     noFace.add(a.image().toString());
                 } else {
                     embeddings.add(a.faces().get(0).embedding());
-                    sources.add(a.image().getFileName().toString());
+                    sources.add(a.image().toString());
                 }
             }
             if (!noFace.isEmpty()) {

@@ -130,7 +130,7 @@ class SearchCommandsTest {
         JsonNode listed = JSON.readTree(list.out());
         assertEquals(2, listed.get("identities").size());
         assertEquals(3, listed.at("/identities/0/images").asInt());
-        assertEquals("p0_2.pgm", listed.at("/identities/0/sources/2").asText());
+        assertEquals(photo(0, 2), listed.at("/identities/0/sources/2").asText());
 
         assertEquals(0, run("gallery", "remove", "--gallery", gallery, "--id", "bob").exit());
         Run missing = run("gallery", "remove", "--gallery", gallery, "--id", "bob");

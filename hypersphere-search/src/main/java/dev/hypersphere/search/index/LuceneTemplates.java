@@ -41,9 +41,14 @@ public final class LuceneTemplates {
     /** The stored state of one identity. */
     public record Entry(String id, int count, double[] sum, List<String> sources) {}
 
+    /**
+     * Lucene logs once that the incubating Vector API is not enabled; the command line should not show that line.
+     * Held here: java.util.logging keeps loggers weakly, and a collected logger forgets its level.
+     */
+    private static final Logger VECTORIZATION_LOG = Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     static {
-        // Lucene logs once that the incubating Vector API is not enabled; the command line should not show that line.
-        Logger.getLogger("org.apache.lucene.internal.vectorization").setLevel(Level.SEVERE);
+        VECTORIZATION_LOG.setLevel(Level.SEVERE);
     }
 
     /** Call before the first Lucene class is used by a command (keeps its start-up log line quiet). */
