@@ -23,6 +23,7 @@ import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -162,23 +163,26 @@ public final class Gallery {
         }
         try (GalleryLock lock = GalleryLock.acquire(dir)) {
             GalleryManifest manifest = manifest();
-            Map<String, Accumulated> merged = new LinkedHashMap<>();
+            // Enrollments of one id are merged; sums are formed one identity at a time, as documents are written.
+            Map<String, List<Enrollment>> merged = new LinkedHashMap<>();
             for (Enrollment e : enrollments) {
                 String id = requireId(e.id());
                 if (e.embeddings().isEmpty()) {
                     throw new IllegalArgumentException("no embeddings to enroll for '" + id + "'");
                 }
-                Accumulated acc = merged.computeIfAbsent(id, k -> new Accumulated(manifest.dim()));
-                for (int i = 0; i < e.embeddings().size(); i++) {
-                    acc.add(e.embeddings().get(i), id, i);
-                }
-                acc.sources.addAll(e.sources());
+                merged.computeIfAbsent(id, k -> new ArrayList<>()).add(e);
             }
             return write(manifest, (writer, base, added, updated, removed) -> {
                 long embeddings = 0;
-                for (Map.Entry<String, Accumulated> m : merged.entrySet()) {
+                for (Map.Entry<String, List<Enrollment>> m : merged.entrySet()) {
                     String id = m.getKey();
-                    Accumulated acc = m.getValue();
+                    Accumulated acc = new Accumulated(manifest.dim());
+                    for (Enrollment e : m.getValue()) {
+                        for (int i = 0; i < e.embeddings().size(); i++) {
+                            acc.add(e.embeddings().get(i), id, i);
+                        }
+                        acc.sources.addAll(e.sources());
+                    }
                     LuceneTemplates.Entry old = find(base, id);
                     double[] sum = acc.sum;
                     int count = acc.count;
@@ -214,6 +218,19 @@ public final class Gallery {
                 writer.deleteDocuments(LuceneTemplates.idTerm(id));
                 removed.add(id);
                 return -old.count();
+            });
+        }
+    }
+
+    /**
+     * Merges the index into one segment (one HNSW graph): searches then visit one graph instead of one per segment.
+     * Worth it after a bulk enrollment; atomic like every write.
+     */
+    public WriteResult compact() throws IOException {
+        try (GalleryLock lock = GalleryLock.acquire(dir)) {
+            return write(manifest(), (writer, base, added, updated, removed) -> {
+                writer.forceMerge(1);
+                return 0;
             });
         }
     }
@@ -255,6 +272,8 @@ public final class Gallery {
                     .setIndexDeletionPolicy(new KeepNamedCommits(keep))
                     .setCodec(LuceneTemplates.codec(manifest.hnsw()))
                     .setRAMBufferSizeMB(256)
+                    // Merges (which rebuild HNSW graphs) on the writing thread: one core, not a background pool.
+                    .setMergeScheduler(new SerialMergeScheduler())
                     // Closing without commit must throw the change away, as a crash would.
                     .setCommitOnClose(false);
             try (DirectoryReader baseReader = DirectoryReader.open(commit);

@@ -123,7 +123,7 @@ public final class GallerySnapshot implements AutoCloseable {
             int n = reader.numDocs();
             int dim = manifest.dim();
             String[] ids = new String[n];
-            float[] rows = new float[Math.multiplyExact(n, dim)];
+            float[][] rows = new float[n][];
             int row = 0;
             java.util.Set<String> idOnly = java.util.Set.of(LuceneTemplates.ID);
             for (LeafReaderContext leaf : reader.leaves()) {
@@ -139,7 +139,7 @@ public final class GallerySnapshot implements AutoCloseable {
                     if (live != null && !live.get(doc)) {
                         continue;
                     }
-                    System.arraycopy(values.vectorValue(it.index()), 0, rows, row * dim, dim);
+                    rows[row] = values.vectorValue(it.index()).clone();   // the reader reuses its array
                     ids[row++] = stored.document(doc, idOnly).get(LuceneTemplates.ID);
                 }
             }

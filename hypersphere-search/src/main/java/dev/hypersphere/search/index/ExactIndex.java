@@ -3,26 +3,45 @@ package dev.hypersphere.search.index;
 import dev.hypersphere.eval.identify.BlockedScores;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.util.VectorUtil;
 
 /**
- * Exact search: the query is scored against every template. One query is a plain dot-product scan on the calling
- * thread (no copy of the templates, nothing to start); many queries at once go through
- * {@link BlockedScores}, block by block as matrix products on the engine.
+ * Exact search: the query is scored against every template. One query is a dot-product scan on the calling
+ * thread with Lucene's {@link VectorUtil#dotProduct} (the same kernel the HNSW search uses, SIMD when the JDK's
+ * Vector API is enabled), so that the two compare fairly; many queries at once go through {@link BlockedScores},
+ * block by block as matrix products on the engine.
  */
 public final class ExactIndex implements VectorIndex {
 
     private final String[] ids;
-    private final float[] rows;
+    private final float[][] rows;
     private final int dim;
 
-    /** {@code rows}: unit templates, row-major, {@code dim} columns, one per id (kept, not copied). */
-    public ExactIndex(String[] ids, float[] rows, int dim) {
-        if (rows.length != (long) ids.length * dim) {
-            throw new IllegalArgumentException(ids.length + " ids but " + rows.length + " values for dim " + dim);
+    /** {@code rows}: one unit template per id, {@code dim} values each (kept, not copied). */
+    public ExactIndex(String[] ids, float[][] rows, int dim) {
+        if (rows.length != ids.length) {
+            throw new IllegalArgumentException(ids.length + " ids but " + rows.length + " templates");
+        }
+        for (float[] row : rows) {
+            if (row.length != dim) {
+                throw new IllegalArgumentException("a template has " + row.length + " values, expected " + dim);
+            }
         }
         this.ids = ids;
         this.rows = rows;
         this.dim = dim;
+    }
+
+    /** From row-major unit templates, {@code dim} columns. */
+    public static ExactIndex ofRows(String[] ids, float[] matrix, int dim) {
+        if (matrix.length != (long) ids.length * dim) {
+            throw new IllegalArgumentException(ids.length + " ids but " + matrix.length + " values for dim " + dim);
+        }
+        float[][] rows = new float[ids.length][];
+        for (int i = 0; i < ids.length; i++) {
+            rows[i] = java.util.Arrays.copyOfRange(matrix, i * dim, (i + 1) * dim);
+        }
+        return new ExactIndex(ids, rows, dim);
     }
 
     @Override
@@ -30,7 +49,7 @@ public final class ExactIndex implements VectorIndex {
         requireDim(query.length);
         TopK top = new TopK(Math.min(k, ids.length));
         for (int r = 0; r < ids.length; r++) {
-            top.offer(r, dot(query, rows, r * dim, dim));
+            top.offer(r, VectorUtil.dotProduct(query, rows[r]));
         }
         return top.hits(ids);
     }
@@ -45,7 +64,11 @@ public final class ExactIndex implements VectorIndex {
         for (int q = 0; q < nq; q++) {
             tops[q] = new TopK(Math.min(k, ids.length));
         }
-        BlockedScores.forEachBlock(queries, rows, dim, BlockedScores.DEFAULT_BLOCK, (qs, qc, rs, rc, scores) -> {
+        float[] matrix = new float[ids.length * dim];
+        for (int r = 0; r < ids.length; r++) {
+            System.arraycopy(rows[r], 0, matrix, r * dim, dim);
+        }
+        BlockedScores.forEachBlock(queries, matrix, dim, BlockedScores.DEFAULT_BLOCK, (qs, qc, rs, rc, scores) -> {
             for (int i = 0; i < qc; i++) {
                 TopK top = tops[qs + i];
                 int base = i * rc;
@@ -78,24 +101,5 @@ public final class ExactIndex implements VectorIndex {
         if (length != dim) {
             throw new IllegalArgumentException("query has " + length + " dimensions, the index " + dim);
         }
-    }
-
-    /** Four independent sums: the JIT cannot reorder one float sum, but it can overlap four. */
-    static float dot(float[] q, float[] m, int offset, int dim) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int i = 0;
-        for (; i + 3 < dim; i += 4) {
-            s0 += q[i] * m[offset + i];
-            s1 += q[i + 1] * m[offset + i + 1];
-            s2 += q[i + 2] * m[offset + i + 2];
-            s3 += q[i + 3] * m[offset + i + 3];
-        }
-        for (; i < dim; i++) {
-            s0 += q[i] * m[offset + i];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 }

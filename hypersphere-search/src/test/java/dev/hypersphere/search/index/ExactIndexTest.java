@@ -16,7 +16,7 @@ class ExactIndexTest {
         // a = e1, b = e2, c = (e1+e2)/√2, d = e1 again (ties with a), e = −e1
         String[] ids = {"a", "b", "c", "d", "e"};
         float[] rows = {1, 0, 0, 0, 1, 0, S, S, 0, 1, 0, 0, -1, 0, 0};
-        ExactIndex index = new ExactIndex(ids, rows, 3);
+        ExactIndex index = ExactIndex.ofRows(ids, rows, 3);
         List<Hit> hits = index.search(new float[] {1, 0, 0}, 4);
         assertEquals(List.of("a", "d", "c", "b"), hits.stream().map(Hit::id).toList());
         assertEquals(1f, hits.get(0).cosine());
@@ -37,7 +37,7 @@ class ExactIndexTest {
         for (int i = 0; i < n; i++) {
             ids[i] = "id" + i;
         }
-        ExactIndex index = new ExactIndex(ids, dev.hypersphere.search.testing.Vectors.unitRows(random, n, dim), dim);
+        ExactIndex index = ExactIndex.ofRows(ids, dev.hypersphere.search.testing.Vectors.unitRows(random, n, dim), dim);
         float[] queries = dev.hypersphere.search.testing.Vectors.unitRows(random, 20, dim);
         List<List<Hit>> batched = index.searchAll(queries, 5);
         for (int q = 0; q < 20; q++) {
@@ -50,16 +50,8 @@ class ExactIndexTest {
     }
 
     @Test
-    void dotWithAnOddDimensionCountsTheTail() {
-        float[] q = {1, 2, 3, 4, 5, 6, 7};
-        float[] m = {0, 0, 1, 1, 1, 1, 1, 1, 1};
-        assertEquals(28, ExactIndex.dot(q, m, 2, 7), 1e-6);   // the row starts at offset 2: all ones
-        assertEquals(27, ExactIndex.dot(q, m, 1, 7), 1e-6);   // offset 1: a leading zero drops the 1
-    }
-
-    @Test
     void wrongQueryDimensionIsAnError() {
-        ExactIndex index = new ExactIndex(new String[] {"a"}, new float[] {1, 0}, 2);
+        ExactIndex index = ExactIndex.ofRows(new String[] {"a"}, new float[] {1, 0}, 2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> index.search(new float[3], 1));
         assertEquals("query has 3 dimensions, the index 2", e.getMessage());
     }
