@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Learn, measure and use embeddings on the unit hypersphere.",
         subcommands = {HeadsCommand.class, DemoCommand.class, TrainCommand.class, EmbedCommand.class, PackCommand.class,
+            FaceCommand.class,
             EvalCommand.class, CommandLine.HelpCommand.class,
             GalleryCommand.class, IdentifyCommand.class, VerifyCommand.class, CalibrateCommand.class})
 public final class HypersphereCommand implements Runnable {

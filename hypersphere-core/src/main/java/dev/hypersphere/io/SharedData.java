@@ -30,9 +30,26 @@ public final class SharedData {
         return root().map(r -> r.resolve(relative)).filter(Files::exists);
     }
 
-    /** The models folder ({@code models/} beside the data folder), if it exists. */
+    /** Environment variable (or system property) naming the models folder. */
+    public static final String MODELS_SETTING = "HYPERSPHERE_MODELS";
+
+    /**
+     * The models folder (e.g. {@code yunet/}): the folder named by {@value #MODELS_SETTING}, else {@code models/}
+     * beside the data folder, else {@code ../shared/models} beside the checkout; if it exists.
+     */
     public static Optional<Path> models() {
-        return root().map(r -> r.resolveSibling("models")).filter(Files::isDirectory);
+        String configured = System.getProperty(MODELS_SETTING, System.getenv(MODELS_SETTING));
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(Path.of(configured)).filter(Files::isDirectory);
+        }
+        Optional<Path> besideData = root().map(r -> r.resolveSibling("models")).filter(Files::isDirectory);
+        return besideData.isPresent() ? besideData
+                : checkout().map(root -> root.resolveSibling("shared").resolve("models")).filter(Files::isDirectory);
+    }
+
+    /** A file or folder under the models folder, if it exists (e.g. {@code model("yunet/yunet_s_dynamic.onnx")}). */
+    public static Optional<Path> model(String relative) {
+        return models().map(m -> m.resolve(relative)).filter(Files::exists);
     }
 
     /** Why a test that needs {@code relative} is skipped, for assumption messages. */

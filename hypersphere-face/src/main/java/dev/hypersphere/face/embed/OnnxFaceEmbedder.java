@@ -86,6 +86,12 @@ public final class OnnxFaceEmbedder implements FaceEmbedder {
             }
             int batch = shape[0] == -1 ? 0 : (int) shape[0];
             long[] outShape = OnnxModels.shape(outputs.get(out));
+            boolean vector = outShape != null && (outShape.length == 2 || outShape.length == 4 && outShape[2] == 1 && outShape[3] == 1);
+            if (!vector) {
+                throw new IllegalArgumentException(model + ": output '" + out + "' has shape "
+                        + (outShape == null ? "(not a tensor)" : Arrays.toString(outShape).replace("-1", "?"))
+                        + ", expected N×d (one embedding per image)");
+            }
             OnnxFaceEmbedder probe = new OnnxFaceEmbedder(session, model, spec, in, out, c, h, w, batch, 0, id);
             int d = probe.probeDim(outShape);
             return new OnnxFaceEmbedder(session, model, spec, in, out, c, h, w, batch, d, id);
