@@ -135,20 +135,26 @@ public final class IndexBenchmark {
                         loadSeconds, exactP50, exactP99, agree, Math.min(nq, 50) * k);
                 out.put("exact_p50_ms", exactP50);
                 out.put("exact_p99_ms", exactP99);
-                System.out.printf(Locale.ROOT, "%6s %10s %10s %10s %12s %12s%n", "ef", "recall@" + k, "p50 ms", "p99 ms",
+                System.out.printf(Locale.ROOT, "%6s %10s %10s %10s %10s %12s %12s%n", "ef", "recall@" + k, "recall@1", "p50 ms", "p99 ms",
                         "p50 ratio", "p99 ratio");
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (int ef : efs) {
                     VectorIndex hnsw = snapshot.hnsw(ef);
-                    double[] recall = new double[1];
-                    double[] lat = latencies(hnsw, queries, dim, k, (q, hits) -> recall[0] += overlap(hits, truth.get(q)));
+                    double[] recall = new double[2];
+                    double[] lat = latencies(hnsw, queries, dim, k, (q, hits) -> {
+                        recall[0] += overlap(hits, truth.get(q));
+                        recall[1] += !hits.isEmpty() && hits.get(0).id().equals(truth.get(q).get(0).id()) ? 1 : 0;
+                    });
                     double r = recall[0] / ((double) nq * k);
+                    double top1 = recall[1] / nq;
                     double p50 = percentile(lat, 50);
                     double p99 = percentile(lat, 99);
-                    System.out.printf(Locale.ROOT, "%6d %10.4f %10.3f %10.3f %12.4f %12.4f%n", ef, r, p50, p99, p50 / exactP50, p99 / exactP99);
+                    System.out.printf(Locale.ROOT, "%6d %10.4f %10.4f %10.3f %10.3f %12.4f %12.4f%n", ef, r, top1, p50, p99, p50 / exactP50,
+                            p99 / exactP99);
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("ef", ef);
                     row.put("recall_at_k", r);
+                    row.put("recall_at_1", top1);
                     row.put("p50_ms", p50);
                     row.put("p99_ms", p99);
                     row.put("p50_ratio_hnsw_over_exact", p50 / exactP50);
