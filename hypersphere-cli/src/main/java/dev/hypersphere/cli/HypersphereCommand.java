@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Learn, measure and use embeddings on the unit hypersphere.",
         subcommands = {HeadsCommand.class, DemoCommand.class, TrainCommand.class, EmbedCommand.class, PackCommand.class,
-            FaceCommand.class, EvalCommand.class, ExperimentCommand.class, CommandLine.HelpCommand.class})
+            FaceCommand.class, GalleryCommand.class, IdentifyCommand.class, VerifyCommand.class, CalibrateCommand.class,
+            EvalCommand.class, ExperimentCommand.class, CommandLine.HelpCommand.class})
 public final class HypersphereCommand implements Runnable {
 
     /** Exit code for bad input (arguments, files, values), as picocli uses for usage errors. */
