@@ -72,7 +72,7 @@ public final class MarginsFaces implements Experiment {
     @Override
     public void run(ExperimentContext context, ExperimentReport report) throws IOException {
         Path faces = context.data(dataSet);
-        long steps = context.quick() ? 30 : 600;
+        long steps = context.quick() ? 30 : 300;
         int foldsRun = context.quick() ? 1 : folds;
         List<List<Object>> rows = new ArrayList<>();
         List<Charts.Curve> curves = new ArrayList<>();
@@ -125,7 +125,7 @@ public final class MarginsFaces implements Experiment {
         report.put("heads", results);
         report.put("folds", foldsRun);
         report.put("steps_per_run", steps);
-        report.table(new ExperimentReport.Table("Open-set verification on " + dataSet + ", smallnet 56×48 grey, "
+        report.table(new ExperimentReport.Table("Open-set verification on " + dataSet + ", smallnet 40×32 grey, "
                 + steps + " steps per run, " + foldsRun + " fold(s) of identities",
                 List.of("head", "accuracy (10-fold)", "± std", "AUC", "EER", "TAR@FAR=1e-2", "TAR@FAR=1e-3", "train s"),
                 rows, "All pairs of the held-out identities' images in each fold, pooled over the folds; accuracy is the "
@@ -137,8 +137,8 @@ public final class MarginsFaces implements Experiment {
         o.put("data.source", "folder");
         o.put("data.path", faces.toString());
         o.put("data.channels", "1");
-        o.put("data.height", "56");
-        o.put("data.width", "48");
+        o.put("data.height", "40");
+        o.put("data.width", "32");
         o.put("data.split", "identity-folds");
         o.put("data.folds", String.valueOf(folds));
         o.put("data.fold", String.valueOf(fold));
