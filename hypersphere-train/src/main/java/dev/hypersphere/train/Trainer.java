@@ -97,6 +97,12 @@ public final class Trainer {
      */
     public Outcome run(Function<TrainingPosition, BatchStream> openData, TrainingPosition start, double bestSoFar)
             throws IOException {
+        return run(openData, start, bestSoFar, 0);
+    }
+
+    /** As {@link #run(Function, TrainingPosition, double)}, continuing the count of skipped (non-finite) steps. */
+    public Outcome run(Function<TrainingPosition, BatchStream> openData, TrainingPosition start, double bestSoFar,
+                       long skippedSoFar) throws IOException {
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             requestStop();
@@ -122,7 +128,7 @@ public final class Trainer {
     private Outcome loop(Function<TrainingPosition, BatchStream> openData, TrainingPosition start, double bestSoFar)
             throws IOException {
         double best = bestSoFar;
-        long skipped = 0;
+        long skipped = skippedSoFar;
         long current = start.step();
         try (BatchStream data = openData.apply(start);
              ScalarLog log = ScalarLog.open(logFile, start.step());

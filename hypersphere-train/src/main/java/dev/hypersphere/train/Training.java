@@ -128,12 +128,14 @@ public final class Training {
             Checkpoints checkpoints = new Checkpoints(run.checkpoints(), config.train().keepCheckpoints());
             TrainingPosition start = TrainingPosition.start();
             double best = Double.NaN;
+            long skipped = 0;
             if (resume) {
                 var latest = checkpoints.latest();
                 if (latest.isPresent()) {
                     Checkpoints.Restored restored = Checkpoints.load(latest.get(), blocks, optimizer, manager);
                     start = restored.position();
                     best = restored.state().path("best_accuracy").asDouble(Double.NaN);
+                    skipped = restored.state().path("skipped_steps").asLong(0);
                     console.printf(Locale.ROOT, "resuming %s at step %d (epoch %d)%n", run.root(), start.step(), start.epoch());
                 } else {
                     console.println("no checkpoint in " + run.checkpoints() + ": starting from step 0");
@@ -163,7 +165,7 @@ public final class Training {
             Pipeline pipeline = Pipeline.training(data.preprocessing(), config.train().seed());
             Trainer.Outcome outcome = trainer.run(position -> new LoaderBatchStream(
                     new BatchLoader(data.train(), pipeline, loaderOptions), position.epoch(), position.batchInEpoch()),
-                    start, best);
+                    start, best, skipped);
             if (!outcome.interrupted()) {
                 saveWeights(run.finalModel(), blocks);
             }
