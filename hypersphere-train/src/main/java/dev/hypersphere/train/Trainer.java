@@ -114,7 +114,7 @@ public final class Trainer {
         }, "hypersphere-train-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return loop(openData, start, bestSoFar);
+            return loop(openData, start, bestSoFar, skippedSoFar);
         } finally {
             finished.countDown();
             try {
@@ -125,8 +125,8 @@ public final class Trainer {
         }
     }
 
-    private Outcome loop(Function<TrainingPosition, BatchStream> openData, TrainingPosition start, double bestSoFar)
-            throws IOException {
+    private Outcome loop(Function<TrainingPosition, BatchStream> openData, TrainingPosition start, double bestSoFar,
+                         long skippedSoFar) throws IOException {
         double best = bestSoFar;
         long skipped = skippedSoFar;
         long current = start.step();
