@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Learn, measure and use embeddings on the unit hypersphere.",
         subcommands = {HeadsCommand.class, DemoCommand.class, TrainCommand.class, EmbedCommand.class, PackCommand.class,
-            EvalCommand.class, CommandLine.HelpCommand.class})
+            EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class HypersphereCommand implements Runnable {
 
     /** Exit code for bad input (arguments, files, values), as picocli uses for usage errors. */
