@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Runs one benchmark without the CLI: {@code java -cp … dev.hypersphere.bench.BenchMain NAME [--quick] [--json FILE]}
+ * Runs one benchmark without the CLI: {@code java -cp … dev.hypersphere.bench.BenchMain NAME [--quick] [--only WORD,…] [--json FILE]}
  * (the {@code hypersphere bench} command does the same).
  */
 public final class BenchMain {
@@ -19,9 +19,12 @@ public final class BenchMain {
         }
         boolean quick = false;
         Path json = null;
+        java.util.List<String> only = java.util.List.of();
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--quick")) {
                 quick = true;
+            } else if (args[i].equals("--only") && i + 1 < args.length) {
+                only = java.util.List.of(args[++i].split(","));
             } else if (args[i].equals("--json") && i + 1 < args.length) {
                 json = Path.of(args[++i]);
             } else {
@@ -30,7 +33,7 @@ public final class BenchMain {
             }
         }
         BenchReport report = Benchmarks.run(args[0], BenchSettings.defaults(quick, "BenchMain " + String.join(" ", args),
-                new java.io.PrintWriter(System.err, true)));
+                new java.io.PrintWriter(System.err, true)).withOnly(only));
         System.out.print(report.toText());
         if (json != null) {
             AtomicFiles.writeString(json, report.toJson());

@@ -14,11 +14,12 @@ import java.util.Optional;
  * @param tools       the repository's {@code tools/} folder, where the Python baselines are
  * @param python      the interpreter for the baselines (Debian's, with python3-torch and python3-faiss)
  * @param allowInstall let the baseline scripts apt-get their missing Debian packages
+ * @param only        run only the cases whose names contain one of these words (empty: all cases)
  * @param command     the command line that ran the benchmark, for the report
  * @param log         progress lines (stderr)
  */
 public record BenchSettings(boolean quick, int threads, int repetitions, Path tools, Path python, boolean allowInstall,
-                            String command, PrintWriter log) {
+                            java.util.List<String> only, String command, PrintWriter log) {
 
     public static final String TOOLS_SETTING = "HYPERSPHERE_TOOLS";
     public static final String PYTHON_SETTING = "HYPERSPHERE_PYTHON";
@@ -30,28 +31,38 @@ public record BenchSettings(boolean quick, int threads, int repetitions, Path to
         if (repetitions < 3) {
             throw new IllegalArgumentException("repetitions must be >= 3 (a median and a spread need three), got " + repetitions);
         }
+        only = only == null ? java.util.List.of() : java.util.List.copyOf(only);
+    }
+
+    /** Whether the case named {@code name} is selected by {@link #only}. */
+    public boolean selects(String name) {
+        return only.isEmpty() || only.stream().anyMatch(name::contains);
+    }
+
+    public BenchSettings withOnly(java.util.List<String> words) {
+        return new BenchSettings(quick, threads, repetitions, tools, python, allowInstall, words, command, log);
     }
 
     /** Defaults: all cores, 3 repetitions, tools found from the working directory, /usr/bin/python3. */
     public static BenchSettings defaults(boolean quick, String command, PrintWriter log) {
         return new BenchSettings(quick, Runtime.getRuntime().availableProcessors(), 3, findTools().orElse(null),
-                Path.of(setting(PYTHON_SETTING, "/usr/bin/python3")), true, command, log);
+                Path.of(setting(PYTHON_SETTING, "/usr/bin/python3")), true, java.util.List.of(), command, log);
     }
 
     public BenchSettings withThreads(int n) {
-        return new BenchSettings(quick, n, repetitions, tools, python, allowInstall, command, log);
+        return new BenchSettings(quick, n, repetitions, tools, python, allowInstall, only, command, log);
     }
 
     public BenchSettings withRepetitions(int n) {
-        return new BenchSettings(quick, threads, n, tools, python, allowInstall, command, log);
+        return new BenchSettings(quick, threads, n, tools, python, allowInstall, only, command, log);
     }
 
     public BenchSettings withTools(Path dir) {
-        return new BenchSettings(quick, threads, repetitions, dir, python, allowInstall, command, log);
+        return new BenchSettings(quick, threads, repetitions, dir, python, allowInstall, only, command, log);
     }
 
     public BenchSettings withAllowInstall(boolean allow) {
-        return new BenchSettings(quick, threads, repetitions, tools, python, allow, command, log);
+        return new BenchSettings(quick, threads, repetitions, tools, python, allow, only, command, log);
     }
 
     /**

@@ -43,6 +43,9 @@ public final class HeadOverheadBench implements Benchmark {
         EngineThreads.use(settings.threads());
         List<Comparison> rows = new ArrayList<>();
         for (Case c : cases(settings.quick())) {
+            if (!settings.selects(c.backbone())) {
+                continue;
+            }
             rows.addAll(measure(settings, c));
         }
         return new Outcome(rows, Map.of("engine_threads", EngineThreads.describe()), List.of(

@@ -73,6 +73,9 @@ public final class InputPipelineBench implements Benchmark {
         }
         List<Comparison> rows = new ArrayList<>();
         for (Case c : cases) {
+            if (!settings.selects(c.name())) {
+                continue;
+            }
             rows.add(measure(settings, c));
         }
         notes.add("loader and model measured one after the other, each with all the benchmark's threads; in training they "

@@ -46,6 +46,9 @@ public final class TrainStepBench implements Benchmark {
         EngineThreads.use(settings.threads());
         List<Comparison> rows = new ArrayList<>();
         for (Case c : cases(settings.quick())) {
+            if (!settings.selects(c.backbone())) {
+                continue;
+            }
             rows.add(measure(settings, c));
         }
         Map<String, Object> details = new LinkedHashMap<>();

@@ -51,6 +51,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Timed repetitions, at least 3 (default ${DEFAULT-VALUE}).")
     int repetitions;
 
+    @Option(names = "--only", paramLabel = "WORD", split = ",",
+            description = "Run only the cases whose names contain one of these words (e.g. --only mobilefacenet,smallnet).")
+    List<String> only = new ArrayList<>();
+
     @Option(names = "--no-install", description = "Do not let the baseline scripts apt-get missing Debian packages.")
     boolean noInstall;
 
@@ -66,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--reps must be >= 3 (a median and a spread need three), got " + repetitions);
         }
         BenchSettings settings = BenchSettings.defaults(quick, commandLine(), err).withRepetitions(repetitions)
-                .withAllowInstall(!noInstall);
+                .withAllowInstall(!noInstall).withOnly(only);
         if (threads != null) {
             settings = settings.withThreads(threads);
         }
@@ -87,6 +91,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (threads != null) {
             words.add("--threads " + threads);
+        }
+        if (!only.isEmpty()) {
+            words.add("--only " + String.join(",", only));
         }
         if (repetitions != 3) {
             words.add("--reps " + repetitions);
