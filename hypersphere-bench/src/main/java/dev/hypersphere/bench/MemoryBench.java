@@ -16,7 +16,7 @@ import java.util.Map;
  * {@code memory}: native memory over a long run. A child JVM (fixed, pre-touched 256 MB heap, so that heap growth
  * cannot pass for native growth; one engine thread) runs 10,000 steps of the small CNN with ArcFace through the
  * project's TrainingStep and reports its resident set every 1,000 steps. Ratio: RSS at step 10,000 ÷ RSS at step
- * 1,000 (target ≤ 1.05). Each child is a repetition.
+ * 1,000 (target ≤ 1.05). Each child is a repetition; the children run side by side.
  */
 public final class MemoryBench implements Benchmark {
 
@@ -46,8 +46,28 @@ public final class MemoryBench implements Benchmark {
         List<Double> ratios = new ArrayList<>();
         List<Object> curves = new ArrayList<>();
         boolean arraysConstant = true;
+        // The repetitions' children run side by side (one engine thread each): a 10k-step run takes minutes, and
+        // resident memory, unlike time, does not depend on how busy the cores are.
+        List<java.util.concurrent.CompletableFuture<Map<Integer, long[]>>> children = new ArrayList<>();
+        java.util.concurrent.ExecutorService waiters = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
         for (int r = 0; r < settings.repetitions(); r++) {
-            Map<Integer, long[]> at = child(settings, late, early, r);
+            int rep = r;
+            children.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return child(settings, late, early, rep);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, waiters));
+        }
+        waiters.shutdown();
+        for (int r = 0; r < settings.repetitions(); r++) {
+            Map<Integer, long[]> at;
+            try {
+                at = children.get(r).join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
+            }
             long[] e = at.get(early);
             long[] l = at.get(late);
             if (e == null || l == null) {

@@ -74,7 +74,7 @@ class QuickBenchTest {
         Path python = settings.python();
         Assumptions.assumeTrue(python.toFile().canExecute(), python + " not found");
         Process p = new ProcessBuilder(python.toString(), "-c", "import " + module).redirectErrorStream(true).start();
-        Assumptions.assumeTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0,
+        Assumptions.assumeTrue(p.waitFor(180, TimeUnit.SECONDS) && p.exitValue() == 0,
                 "Python module " + module + " not installed: the baseline part is skipped");
     }
 }
