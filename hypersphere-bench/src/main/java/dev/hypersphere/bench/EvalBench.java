@@ -46,8 +46,7 @@ public final class EvalBench implements Benchmark {
         rows.add(verification(settings));
         rows.add(search(settings));
         return new Outcome(rows, Map.of("engine_threads", EngineThreads.describe()), List.of(
-                "verification: JMH average time per run, one forked JVM, each measurement iteration is a repetition; "
-                        + "the protocol itself is single-threaded",
+                "verification: JMH average time per run, one forked JVM, each measurement iteration is a repetition",
                 "search: both sides search already-normalised float32 vectors; index building / array copies into the "
                         + "engine per block are inside our timing (our search has no index), FAISS's add() is not"));
     }
