@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Learn, measure and use embeddings on the unit hypersphere.",
         subcommands = {HeadsCommand.class, DemoCommand.class, TrainCommand.class, EmbedCommand.class, PackCommand.class,
             FaceCommand.class, GalleryCommand.class, IdentifyCommand.class, VerifyCommand.class, CalibrateCommand.class,
-            EvalCommand.class, ExperimentCommand.class, CommandLine.HelpCommand.class})
+            EvalCommand.class, ExperimentCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class HypersphereCommand implements Runnable {
 
     /** Exit code for bad input (arguments, files, values), as picocli uses for usage errors. */

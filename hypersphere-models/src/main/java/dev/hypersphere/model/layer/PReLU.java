@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
@@ -58,11 +60,28 @@ public final class PReLU extends AbstractBlock {
         return new NDList(apply(x, store.getValue(slope, x.getDevice(), training)));
     }
 
-    /** {@code where(x > 0, x, α·x)} with α (shape C) broadcast along axis 1 of x. */
+    /**
+     * {@code where(x > 0, x, α·x)} with α (shape C) broadcast along axis 1 of x.
+     *
+     * <p>On the PyTorch engine this is computed as {@code x · where(x > 0, 1, α)}, with the per-channel slope
+     * broadcast by libtorch's own {@code where} (DJL's refuses to broadcast): the same products, so the same
+     * values and gradients bit for bit (x·1 = x; x·α; ∂/∂x = 1 or α; ∂/∂α = Σ ∂L/∂y·x over the non-positive
+     * entries), with one full-size tensor and one backward node fewer, which roughly halves the layer's time on
+     * large activations (IResNet's 64×112×112 ones). DJL 0.36 has no fused PReLU on PyTorch to call instead.
+     */
     public static NDArray apply(NDArray x, NDArray alpha) {
         long[] broadcast = new long[x.getShape().dimension()];
         Arrays.fill(broadcast, 1);
         broadcast[1] = alpha.size();
+        if (x instanceof PtNDArray && alpha instanceof PtNDArray) {
+            try (NDArray perChannel = alpha.reshape(new Shape(broadcast));
+                    NDArray positive = x.gt(0);
+                    NDArray one = x.getManager().create(1f).toType(x.getDataType(), false);
+                    NDArray slope = JniUtils.where((PtNDArray) positive, (PtNDArray) one, (PtNDArray) perChannel)) {
+                // As below: autograd holds what it needs; the full-size slope is freed as soon as y exists.
+                return x.mul(slope);
+            }
+        }
         try (NDArray perChannel = alpha.reshape(new Shape(broadcast));
                 NDArray positive = x.gt(0);
                 NDArray scaled = x.mul(perChannel)) {
