@@ -35,6 +35,12 @@ public final class ExperimentRuns {
     public static Training.Report train(ExperimentContext context, String name, TrainConfig config) throws IOException {
         Path folder = context.run(name);
         Path report = folder.resolve("report.json");
+        Path existing = new RunFolder(folder).config();
+        if (Files.isRegularFile(existing) && !sameSettings(ConfigLoader.read(existing), config)) {
+            // A run made with other settings (another version of the experiment) must not be passed off as this one.
+            throw new IllegalArgumentException(folder + " holds a run made with a different configuration than this "
+                    + "experiment now uses: pass another --out");
+        }
         if (Files.isRegularFile(report)) {
             JsonNode node = JSON.readTree(report.toFile());
             if (node.path("finished").asBoolean(false)) {
@@ -51,6 +57,15 @@ public final class ExperimentRuns {
         }
         context.console().println("run " + name + ": training");
         return Training.start(config, folder, context.console());
+    }
+
+    /** Equal but for thread counts, which change speed, not results, and may differ between sessions. */
+    static boolean sameSettings(TrainConfig a, TrainConfig b) {
+        return withoutThreads(a).equals(withoutThreads(b));
+    }
+
+    private static String withoutThreads(TrainConfig config) {
+        return ConfigLoader.toYaml(config).replaceAll("(?m)^\\s*(loader-)?threads:.*$", "");
     }
 
     /** A number from a report, NaN when absent. */

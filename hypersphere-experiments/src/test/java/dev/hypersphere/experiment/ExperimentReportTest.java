@@ -78,4 +78,13 @@ class ExperimentReportTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Experiments.byName("nope"));
         assertTrue(e.getMessage().contains("sphereface-mnist") && e.getMessage().contains("margins-faces"), e.getMessage());
     }
+
+    @Test
+    void aRunIsReusedOnlyWithTheSameSettingsThreadsAside() {
+        var base = ExperimentRuns.config("demo", java.util.Map.of());
+        var otherThreads = ExperimentRuns.config("demo", java.util.Map.of("train.threads", "1", "data.loader-threads", "1"));
+        var otherSteps = ExperimentRuns.config("demo", java.util.Map.of("train.steps", "7"));
+        assertTrue(ExperimentRuns.sameSettings(base, otherThreads));
+        assertTrue(!ExperimentRuns.sameSettings(base, otherSteps));
+    }
 }
