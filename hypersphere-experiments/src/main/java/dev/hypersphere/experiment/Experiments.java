@@ -10,7 +10,7 @@ public final class Experiments {
     private Experiments() {}
 
     public static List<Experiment> all() {
-        return List.of();
+        return List.of(new dev.hypersphere.experiment.alignuniform.AlignUniformExperiment());
     }
 
     public static Experiment byName(String name) {
