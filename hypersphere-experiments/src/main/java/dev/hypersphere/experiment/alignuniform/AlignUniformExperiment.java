@@ -100,7 +100,10 @@ public final class AlignUniformExperiment implements Experiment {
         m.put("last_loss", finiteOrNull(r.lastLoss()));
         List<Map<String, Object>> curve = new ArrayList<>();
         for (double[] point : r.lossCurve()) {
-            curve.add(Map.of("step", (long) point[0], "mean_loss", finiteOrNull(point[1]) == null ? "NaN" : point[1]));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("step", (long) point[0]);
+            entry.put("mean_loss", finiteOrNull(point[1]));   // null: every step of the window was skipped
+            curve.add(entry);
         }
         m.put("loss_curve", curve);
         return m;
