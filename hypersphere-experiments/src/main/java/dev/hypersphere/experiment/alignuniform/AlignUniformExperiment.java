@@ -199,10 +199,11 @@ public final class AlignUniformExperiment implements Experiment {
         report.note("The probe sees the L2-normalised 128-d output whose alignment and uniformity are measured "
                 + "(the paper probes an earlier layer); 40 epochs of SGD with momentum on standardised features.");
         if (!context.quick()) {
-            report.note("Size: 300 steps of 256 images per encoder was chosen from the measured cost of a step (about 1.5 "
-                    + "CPU-seconds for the 512 views through smallnet, i.e. ~0.75 s on two free cores) and of an evaluation "
-                    + "(~25 s), so that the 9 trained encoders and 10 evaluations fit in 45 minutes on an idle 2-core machine; "
-                    + "on a busy machine the duration above grows accordingly.");
+            report.note("Size: 240 steps of 128 images per encoder, 5,000 probe-training and 5,000 test images, chosen "
+                    + "from the step time measured on the shared 2-core machine (1.1 s per step with one engine thread, "
+                    + "--threads 1, at load ~10; two threads cost three times the CPU there) and ~30 s per evaluation, so "
+                    + "that the 9 trained encoders and 10 evaluations fit in about 45 minutes; an idle machine needs about "
+                    + "a third of that.");
         }
         if (context.quick()) {
             report.note("Quick mode: " + plan.steps() + " steps per encoder is barely past initialisation, so the "
