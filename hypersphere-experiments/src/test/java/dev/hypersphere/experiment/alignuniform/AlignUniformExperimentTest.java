@@ -26,7 +26,8 @@ class AlignUniformExperimentTest {
         Path data = SharedData.root().orElse(null);
         Assumptions.assumeTrue(data != null && Files.exists(data.resolve(AlignUniformExperiment.DATA)),
                 SharedData.missing(AlignUniformExperiment.DATA));
-        ExperimentContext context = new ExperimentContext(out, data, true, 42, 0, System.err);
+        // One engine thread: on a busy 2-core machine two threads spend three times the CPU per step.
+        ExperimentContext context = new ExperimentContext(out, data, true, 42, 1, System.err);
         ExperimentRunner.run(Experiments.byName(AlignUniformExperiment.NAME), context,
                 "hypersphere experiment align-uniform-cifar --quick");
 
