@@ -13,6 +13,7 @@ public final class Experiments {
         return List.of(
                 new dev.hypersphere.experiment.sphereface.SphereFaceMnist(),
                 new dev.hypersphere.experiment.margins.MarginsFaces(),
+                new dev.hypersphere.experiment.alignuniform.AlignUniformExperiment(),
                 new dev.hypersphere.experiment.subcenter.SubCenterNoise());
     }
 

@@ -3,6 +3,7 @@ package dev.hypersphere.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -30,6 +31,8 @@ import java.util.List;
  * that is not finite is reported to the caller, which stops the run.
  */
 public final class TrainingStep {
+
+    private static final NDIndex ALL_INDICES = new NDIndex(":");
 
     /** What one step measured. */
     public record Result(double loss, double accuracy, double gradientNorm, boolean applied) {}
@@ -107,8 +110,9 @@ public final class TrainingStep {
                 }
             }
             for (Parameter p : trainable) {
-                NDArray grad = p.getArray().getGradient();
-                grad.subi(grad);
+                // Gradients accumulate across backward passes. Assign 0 rather than g − g, which leaves NaN/∞ in
+                // place: after one skipped step every later step would be skipped too.
+                p.getArray().getGradient().set(ALL_INDICES, 0);
             }
             return new Result(lossValue, accuracy, norm, apply);
         }
