@@ -2,6 +2,8 @@ package dev.hypersphere.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.hypersphere.train.Training;
 import dev.hypersphere.train.config.ConfigLoader;
 import dev.hypersphere.train.config.TrainConfig;
@@ -19,6 +21,7 @@ import java.util.Map;
 public final class ExperimentRuns {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private ExperimentRuns() {}
 
@@ -64,8 +67,16 @@ public final class ExperimentRuns {
         return withoutThreads(a).equals(withoutThreads(b));
     }
 
-    private static String withoutThreads(TrainConfig config) {
-        return ConfigLoader.toYaml(config).replaceAll("(?m)^\\s*(loader-)?threads:.*$", "");
+    /** The config as a tree (maps compare regardless of key order) without its thread counts. */
+    private static JsonNode withoutThreads(TrainConfig config) {
+        try {
+            ObjectNode tree = (ObjectNode) YAML.readTree(ConfigLoader.toYaml(config));
+            ((ObjectNode) tree.path("train")).remove("threads");
+            ((ObjectNode) tree.path("data")).remove("loader-threads");
+            return tree;
+        } catch (IOException e) {
+            throw new IllegalStateException("a resolved config does not read back as YAML", e);
+        }
     }
 
     /** A number from a report, NaN when absent. */

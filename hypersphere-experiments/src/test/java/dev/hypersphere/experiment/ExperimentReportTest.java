@@ -86,5 +86,15 @@ class ExperimentReportTest {
         var otherSteps = ExperimentRuns.config("demo", java.util.Map.of("train.steps", "7"));
         assertTrue(ExperimentRuns.sameSettings(base, otherThreads));
         assertTrue(!ExperimentRuns.sameSettings(base, otherSteps));
+        // head parameters given in another order are the same settings (Map.of iterates in a per-JVM order)
+        var ab = ExperimentRuns.config("demo", new java.util.LinkedHashMap<>(java.util.Map.of()) {{
+            put("head.params.s", "16");
+            put("head.params.m", "0.2");
+        }});
+        var ba = ExperimentRuns.config("demo", new java.util.LinkedHashMap<>(java.util.Map.of()) {{
+            put("head.params.m", "0.2");
+            put("head.params.s", "16");
+        }});
+        assertTrue(ExperimentRuns.sameSettings(ab, ba));
     }
 }
