@@ -81,8 +81,15 @@ public final class ExperimentReport {
         md.append(experiment.description()).append("\n\n");
         md.append("Command: `").append(command).append("`  \n");
         md.append("Machine: ").append(Machine.describe().get("summary")).append("  \n");
-        md.append(String.format(Locale.ROOT, "Duration: %s (wall clock, including data loading and evaluation)%n%n",
+        md.append(String.format(Locale.ROOT, "Duration: %s (wall clock, including data loading and evaluation)",
                 Machine.duration(seconds)));
+        if (values.get("runs_reused") instanceof Integer reused && reused > 0) {
+            // A restarted experiment reads finished runs back: their training time is not in this invocation's clock.
+            md.append(String.format(Locale.ROOT, "; %d of %d training runs were finished by an earlier invocation and "
+                    + "read back, so their training time is not included", reused,
+                    reused + (Integer) values.getOrDefault("runs_trained", 0)));
+        }
+        md.append("\n\n");
         for (Table table : tables) {
             md.append("**").append(table.title()).append("**\n\n");
             md.append("| ").append(String.join(" | ", table.columns())).append(" |\n");

@@ -17,7 +17,10 @@ public final class ExperimentRunner {
         HypersphereEngine.start(context.threads());
         long started = System.nanoTime();
         ExperimentReport report = new ExperimentReport();
+        ExperimentRuns.resetCounts();
         experiment.run(context, report);
+        report.put("runs_trained", ExperimentRuns.trainedCount());
+        report.put("runs_reused", ExperimentRuns.reusedCount());
         double seconds = (System.nanoTime() - started) / 1e9;
         report.write(context.out(), experiment, context, command, seconds);
         return report;

@@ -23,7 +23,24 @@ public final class ExperimentRuns {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+    /** Runs trained and runs read back in this process since the last {@link #resetCounts()}: the summary says both. */
+    private static final java.util.concurrent.atomic.AtomicInteger TRAINED = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger REUSED = new java.util.concurrent.atomic.AtomicInteger();
+
     private ExperimentRuns() {}
+
+    static void resetCounts() {
+        TRAINED.set(0);
+        REUSED.set(0);
+    }
+
+    static int trainedCount() {
+        return TRAINED.get();
+    }
+
+    static int reusedCount() {
+        return REUSED.get();
+    }
 
     /** The configuration of a run: a preset (or the defaults when null) with overrides applied. */
     public static TrainConfig config(String preset, Map<String, String> overrides) {
@@ -48,12 +65,14 @@ public final class ExperimentRuns {
             JsonNode node = JSON.readTree(report.toFile());
             if (node.path("finished").asBoolean(false)) {
                 context.console().println("run " + name + ": finished before, reading " + report);
+                REUSED.incrementAndGet();
                 @SuppressWarnings("unchecked")
                 Map<String, Object> values = JSON.convertValue(node, LinkedHashMap.class);
                 return new Training.Report(values);
             }
         }
         Files.createDirectories(folder.getParent());
+        TRAINED.incrementAndGet();
         if (Files.isRegularFile(new RunFolder(folder).config())) {
             context.console().println("run " + name + ": resuming");
             return Training.resume(folder, context.console());
