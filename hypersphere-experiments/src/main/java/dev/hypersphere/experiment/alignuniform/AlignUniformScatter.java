@@ -72,10 +72,16 @@ final class AlignUniformScatter {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(220, 220, 220));
         plot.setRangeGridlinePaint(new Color(220, 220, 220));
+        double xSpan = spread(xyz[0]);
+        double ySpan = spread(xyz[1]);
         for (Point p : points) {
-            XYTextAnnotation label = new XYTextAnnotation("  " + p.name(), p.uniformity(), p.alignment());
+            // A name goes right of its point, unless another point sits just right of it at about the same height.
+            boolean crowded = points.stream().anyMatch(q -> q != p && q.uniformity() >= p.uniformity()
+                    && q.uniformity() - p.uniformity() < 0.2 * xSpan && Math.abs(q.alignment() - p.alignment()) < 0.04 * ySpan);
+            XYTextAnnotation label = new XYTextAnnotation(crowded ? p.name() + "  " : "  " + p.name(), p.uniformity(),
+                    p.alignment());
             label.setFont(SMALL);
-            label.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+            label.setTextAnchor(crowded ? TextAnchor.TOP_RIGHT : TextAnchor.BOTTOM_LEFT);
             plot.addAnnotation(label);
         }
         JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 18), plot, false);
@@ -91,6 +97,16 @@ final class AlignUniformScatter {
         legend.setBackgroundPaint(Color.WHITE);
         chart.addSubtitle(legend);
         return Figure.of(chart);
+    }
+
+    private static double spread(double[] values) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            low = Math.min(low, v);
+            high = Math.max(high, v);
+        }
+        return high > low ? high - low : 1;
     }
 
     /** 1, 2 or 5 times a power of ten, at least {@code rough}. */
