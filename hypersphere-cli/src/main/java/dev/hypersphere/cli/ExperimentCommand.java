@@ -62,7 +62,7 @@ final class ExperimentCommand implements Callable<Integer> {
         Path dataRoot = data != null ? data : SharedData.root().orElse(Path.of("..", "shared", "data"));
         ExperimentContext context = new ExperimentContext(folder, dataRoot, quick, seed, threads, System.err);
         String command = "hypersphere experiment " + experiment.name() + (quick ? " --quick" : "")
-                + (seed != 42 ? " --seed " + seed : "");
+                + (seed != 42 ? " --seed " + seed : "") + (threads != 0 ? " --threads " + threads : "");
         ExperimentRunner.run(experiment, context, command);
         stdout.print(Files.readString(folder.resolve("summary.md")));
         stdout.println("written: " + folder.resolve("report.json") + ", " + folder.resolve("summary.md"));
