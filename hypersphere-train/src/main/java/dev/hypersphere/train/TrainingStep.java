@@ -3,7 +3,6 @@ package dev.hypersphere.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -13,7 +12,7 @@ import ai.djl.training.ParameterStore;
 import dev.hypersphere.data.Batch;
 import dev.hypersphere.head.Head;
 import dev.hypersphere.loss.CenterLoss;
-import dev.hypersphere.train.optim.GradientClipping;
+import dev.hypersphere.train.optim.GuardedUpdate;
 import dev.hypersphere.train.optim.Optimizer;
 import dev.hypersphere.train.optim.ParameterGroup;
 import java.util.ArrayList;
@@ -32,7 +31,6 @@ import java.util.List;
  */
 public final class TrainingStep {
 
-    private static final NDIndex ALL_INDICES = new NDIndex(":");
 
     /** What one step measured. */
     public record Result(double loss, double accuracy, double gradientNorm, boolean applied) {}
@@ -42,11 +40,8 @@ public final class TrainingStep {
     private final Head head;
     private final CenterLoss centerLoss;
     private final double centerWeight;
-    private final Optimizer optimizer;
-    private final List<ParameterGroup> groups;
-    private final List<Parameter> trainable = new ArrayList<>();
+    private final GuardedUpdate guardedUpdate;
     private final List<Parameter> all = new ArrayList<>();
-    private final double clipNorm;
     private final ParameterStore store;
 
     /**
@@ -60,17 +55,8 @@ public final class TrainingStep {
         this.head = head;
         this.centerLoss = centerLoss;
         this.centerWeight = centerWeight;
-        this.optimizer = optimizer;
-        this.groups = List.copyOf(groups);
-        this.clipNorm = clipNorm;
         this.store = new ParameterStore(root, false);
-        for (ParameterGroup group : groups) {
-            for (Parameter p : group.parameters()) {
-                if (p.requiresGradient()) {
-                    trainable.add(p);
-                }
-            }
-        }
+        this.guardedUpdate = new GuardedUpdate(optimizer, groups, clipNorm);
         backbone.getParameters().values().forEach(all::add);
         head.getParameters().values().forEach(all::add);
         if (centerLoss != null) {
@@ -100,21 +86,12 @@ public final class TrainingStep {
             }
             double lossValue = loss.toType(DataType.FLOAT64, false).getDouble();
             double accuracy = logits.argMax(1).eq(y).toType(DataType.FLOAT64, false).mean().getDouble();
-            double norm = clipNorm > 0 ? GradientClipping.clipByGlobalNorm(trainable, clipNorm)
-                    : GradientClipping.globalNorm(trainable);
-            boolean apply = Double.isFinite(lossValue) && Double.isFinite(norm);
-            if (apply) {
-                optimizer.step(groups, learningRate);
-                if (centerLoss != null) {
-                    centerLoss.updateCentres(store, embeddings.stopGradient(), y);
-                }
+            GuardedUpdate.Outcome update = guardedUpdate.apply(lossValue, learningRate);
+            if (update.applied() && centerLoss != null) {
+                // The centres move by the paper's rule, not by their gradient (which the update has just cleared).
+                centerLoss.updateCentres(store, embeddings.stopGradient(), y);
             }
-            for (Parameter p : trainable) {
-                // Gradients accumulate across backward passes. Assign 0 rather than g − g, which leaves NaN/∞ in
-                // place: after one skipped step every later step would be skipped too.
-                p.getArray().getGradient().set(ALL_INDICES, 0);
-            }
-            return new Result(lossValue, accuracy, norm, apply);
+            return new Result(lossValue, accuracy, update.gradNorm(), update.applied());
         }
     }
 }

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -12,7 +11,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.hypersphere.geometry.Sphere;
-import dev.hypersphere.train.optim.GradientClipping;
+import dev.hypersphere.train.optim.GuardedUpdate;
 import dev.hypersphere.train.optim.Optimizer;
 import dev.hypersphere.train.optim.ParameterGroup;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ import java.util.List;
  */
 public final class ContrastiveStep {
 
-    private static final NDIndex ALL = new NDIndex(":");
 
     /** What one step measured. */
     public record Result(double loss, double gradientNorm, boolean applied) {}
@@ -38,10 +36,7 @@ public final class ContrastiveStep {
     private final NDManager root;
     private final Block encoder;
     private final ContrastiveObjective objective;
-    private final Optimizer optimizer;
-    private final List<ParameterGroup> groups;
-    private final double clipNorm;
-    private final List<Parameter> trainable = new ArrayList<>();
+    private final GuardedUpdate guardedUpdate;
     private final List<Parameter> all = new ArrayList<>();
     private final ParameterStore store;
 
@@ -54,17 +49,8 @@ public final class ContrastiveStep {
         this.root = root;
         this.encoder = encoder;
         this.objective = objective;
-        this.optimizer = optimizer;
-        this.groups = List.copyOf(groups);
-        this.clipNorm = clipNorm;
         this.store = new ParameterStore(root, false);
-        for (ParameterGroup group : groups) {
-            for (Parameter p : group.parameters()) {
-                if (p.requiresGradient()) {
-                    trainable.add(p);
-                }
-            }
-        }
+        this.guardedUpdate = new GuardedUpdate(optimizer, groups, clipNorm);
         encoder.getParameters().values().forEach(all::add);
     }
 
@@ -88,18 +74,8 @@ public final class ContrastiveStep {
                 collector.backward(loss);
             }
             double lossValue = loss.toType(DataType.FLOAT64, false).getDouble();
-            double norm = clipNorm > 0 ? GradientClipping.clipByGlobalNorm(trainable, clipNorm)
-                    : GradientClipping.globalNorm(trainable);
-            boolean apply = Double.isFinite(lossValue) && Double.isFinite(norm);
-            if (apply) {
-                optimizer.step(groups, learningRate);
-            }
-            for (Parameter p : trainable) {
-                // Gradients accumulate across backward passes; assigning 0 (not g − g) also clears NaN and ∞, so a
-                // skipped step does not poison the ones after it.
-                p.getArray().getGradient().set(ALL, 0);
-            }
-            return new Result(lossValue, norm, apply);
+            GuardedUpdate.Outcome update = guardedUpdate.apply(lossValue, learningRate);
+            return new Result(lossValue, update.gradNorm(), update.applied());
         }
     }
 }
