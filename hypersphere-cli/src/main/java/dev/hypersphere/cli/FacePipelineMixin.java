@@ -29,7 +29,7 @@ public final class FacePipelineMixin {
     boolean noDetect;
 
     @Option(names = "--faces", defaultValue = "largest", paramLabel = "POLICY",
-            description = "Several faces in one image: largest, all, or fail (default ${DEFAULT-VALUE}).")
+            description = "Several faces in one image: largest, central (nearest the image centre), all, or fail (default ${DEFAULT-VALUE}).")
     String faces;
 
     @Option(names = "--score-threshold", defaultValue = "0.6", paramLabel = "S",

@@ -1,5 +1,6 @@
 package dev.hypersphere.face;
 
+import dev.hypersphere.face.align.CentreCrop;
 import dev.hypersphere.face.align.FaceAligner;
 import dev.hypersphere.face.align.FaceTemplate;
 import dev.hypersphere.face.detect.FaceDetector;
@@ -9,7 +10,6 @@ import dev.hypersphere.face.embed.FaceEmbedders;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -136,22 +136,16 @@ public final class FacePipeline implements AutoCloseable {
                     FaceAligner.channels(FaceAligner.resizeWhole(pixels, h, w), c)));
             return new Pending(image, crops);
         }
-        for (DetectedFace face : choose(image, detector.detect(pixels, options.scoreThreshold()))) {
+        List<DetectedFace> found = FaceChoice.choose(detector.detect(pixels, options.scoreThreshold()), options.policy(),
+                pixels.width(), pixels.height(), image.toString());
+        for (DetectedFace face : found) {
             crops.add(new AlignedFace(face, FaceAligner.channels(FaceAligner.align(pixels, face.landmarks(), template, h, w), c)));
         }
-        return new Pending(image, crops);
-    }
-
-    private List<DetectedFace> choose(Path image, List<DetectedFace> faces) {
-        if (faces.size() <= 1) {
-            return faces;
+        if (found.isEmpty() && options.centreCropFallback()) {
+            crops.add(new AlignedFace(CentreCrop.box(pixels.width(), pixels.height()),
+                    FaceAligner.channels(CentreCrop.crop(pixels, h, w), c)));
         }
-        return switch (options.policy()) {
-            case ALL -> faces;
-            case LARGEST -> List.of(faces.stream().max(Comparator.comparingDouble(DetectedFace::area)).orElseThrow());
-            case FAIL -> throw new IllegalArgumentException(image + ": " + faces.size()
-                    + " faces found, expected at most one (policy fail; use largest or all)");
-        };
+        return new Pending(image, crops);
     }
 
     /** Embeds the crops of every pending image and moves the images to {@code results}. */
