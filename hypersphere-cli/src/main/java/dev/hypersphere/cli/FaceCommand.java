@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
 
 /** {@code hypersphere face}: the face pipeline on photos (detect, align, embed). */
 @Command(name = "face", mixinStandardHelpOptions = true,
-        description = "Face photos: find faces and their landmarks (detect), or turn them into embeddings (embed).",
-        subcommands = {FaceDetectCommand.class, FaceEmbedCommand.class})
+        description = "Face photos: find faces and their landmarks (detect), turn them into embeddings (embed), or into aligned training sets (pack).",
+        subcommands = {FaceDetectCommand.class, FaceEmbedCommand.class, FacePackCommand.class})
 final class FaceCommand implements Runnable {
 
     @CommandLine.Spec

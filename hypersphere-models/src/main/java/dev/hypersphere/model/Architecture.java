@@ -23,7 +23,10 @@ public enum Architecture {
     MOBILEFACENET("mobilefacenet", List.of("mbf"), 512, 3, 112, 112,
             "MobileFaceNet as insightface arcface_torch backbones/mobilefacenet.py ('mbf': scale 2, blocks 1,4,6,2)"),
     SMALLNET("smallnet", List.of("small"), 128, 1, 32, 32,
-            "hypersphere's small demo net: 3 stages of conv3×3 + BN + PReLU + maxpool (16, 32, 64), FC");
+            "hypersphere's small demo net: 3 stages of conv3×3 + BN + PReLU + maxpool (16, 32, 64), FC"),
+    IRESNET_LITE("iresnet-lite", List.of("lite"), 256, 3, 64, 64,
+            "hypersphere's real-face net for CPUs: IResNet units (insightface's IBasicBlock) at a quarter of "
+                    + "IResNet's width, stride-2 stem, for 64×64 input (any multiple of 32)");
 
     private static final String INSIGHTFACE_IRESNET =
             "IResNet (Deng et al. 2019, 'ArcFace'), as insightface arcface_torch backbones/iresnet.py";
@@ -88,6 +91,7 @@ public enum Architecture {
     public List<Integer> unitsPerStage() {
         return switch (this) {
             case LENET_PP, SMALLNET -> List.of(0, 0, 0);
+            case IRESNET_LITE -> List.of(1, 2, 3, 1);
             case SFNET20 -> List.of(1, 2, 4, 1);
             case IRESNET18 -> List.of(2, 2, 2, 2);
             case IRESNET34 -> List.of(3, 4, 6, 3);
@@ -103,6 +107,7 @@ public enum Architecture {
             case LENET_PP -> List.of(32, 64, 128);
             case SMALLNET -> List.of(16, 32, 64);
             case MOBILEFACENET -> List.of(128, 128, 256, 256);
+            case IRESNET_LITE -> List.of(32, 64, 128, 256);
             default -> List.of(64, 128, 256, 512);
         };
     }
@@ -116,6 +121,12 @@ public enum Architecture {
                 if (height < 8 || width < 8) {
                     throw new IllegalArgumentException(id + " needs input of at least 8×8 (three 2×2 max-pools), got "
                             + height + "×" + width);
+                }
+            }
+            case IRESNET_LITE -> {
+                if (height < 32 || width < 32 || height % 32 != 0 || width % 32 != 0) {
+                    throw new IllegalArgumentException(id + " needs input whose height and width are multiples of 32 "
+                            + "(a stride-2 stem and four stride-2 stages; usually 64×64), got " + height + "×" + width);
                 }
             }
             case SFNET20 -> {
@@ -139,6 +150,7 @@ public enum Architecture {
             case LENET_PP -> List.of(128, height / 8, width / 8);
             case SMALLNET -> List.of(64, height / 8, width / 8);
             case SFNET20 -> List.of(512, halveCeil(height, 4), halveCeil(width, 4));
+            case IRESNET_LITE -> List.of(256, height / 32, width / 32);
             default -> List.of(512, 7, 7);
         };
     }
@@ -161,6 +173,13 @@ public enum Architecture {
                 m.put("unitsPerStage", unitsPerStage());
                 m.put("layers", "per stage: conv3×3 stride 2 + bias, PReLU; units of 2× [conv3×3 + bias, PReLU] + identity; "
                         + "FC + bias; no batch norm in the trunk (the paper's and Caffe model's SphereFace-20)");
+                m.put("activation", "PReLU per channel");
+            }
+            case IRESNET_LITE -> {
+                m.put("unitsPerStage", unitsPerStage());
+                m.put("layers", "conv3×3/2 32 + BN + PReLU; units BN-conv3×3-BN-PReLU-conv3×3(stride)-BN "
+                        + "(+ conv1×1/BN shortcut at each stage start, stride 2) with 32, 64, 128, 256 channels; BN2d, "
+                        + "flatten, FC 256·(H/32)·(W/32) → d");
                 m.put("activation", "PReLU per channel");
             }
             case MOBILEFACENET -> {

@@ -27,6 +27,7 @@ public final class Backbones {
             case IRESNET18, IRESNET34, IRESNET50, IRESNET100 -> IResNet.create(spec, architecture.unitsPerStage());
             case MOBILEFACENET -> MobileFaceNet.create(spec);
             case SMALLNET -> SmallConvNet.create(spec);
+            case IRESNET_LITE -> IResNet.createLite(spec, architecture.unitsPerStage(), architecture.stageChannels());
         };
     }
 

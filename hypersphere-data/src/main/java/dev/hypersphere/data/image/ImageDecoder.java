@@ -65,7 +65,50 @@ public final class ImageDecoder {
         return fromBufferedImage(read(bytes, format, source));
     }
 
+    /**
+     * {@link #decodeNative}, but an image whose longer side exceeds {@code maxSide} is subsampled while it is read
+     * (every k-th pixel, k the smallest integer that brings the longer side to at most {@code maxSide}), so a huge
+     * photo never exists at full size in memory. PGM/PPM are decoded whole, then subsampled.
+     */
+    public static DecodedImage decodeNativeAtMost(byte[] bytes, int maxSide, String source) throws MalformedDataException {
+        if (maxSide < 1) {
+            throw new IllegalArgumentException("maxSide must be >= 1, got " + maxSide);
+        }
+        String format = sniff(bytes);
+        if (format == null || format.equals("pnm")) {
+            return subsample(decodeNative(bytes, source), maxSide);
+        }
+        return fromBufferedImage(read(bytes, format, source, maxSide));
+    }
+
+    private static DecodedImage subsample(DecodedImage image, int maxSide) {
+        int k = subsampling(image.width(), image.height(), maxSide);
+        if (k == 1) {
+            return image;
+        }
+        int h = (image.height() + k - 1) / k;
+        int w = (image.width() + k - 1) / k;
+        float[] out = new float[image.channels() * h * w];
+        for (int c = 0; c < image.channels(); c++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    out[(c * h + y) * w + x] = image.pixels()[(c * image.height() + y * k) * image.width() + x * k];
+                }
+            }
+        }
+        return new DecodedImage(out, image.channels(), h, w);
+    }
+
+    private static int subsampling(int width, int height, int maxSide) {
+        int longer = Math.max(width, height);
+        return longer <= maxSide ? 1 : (longer + maxSide - 1) / maxSide;
+    }
+
     private static BufferedImage read(byte[] bytes, String format, String source) throws MalformedDataException {
+        return read(bytes, format, source, Integer.MAX_VALUE);
+    }
+
+    private static BufferedImage read(byte[] bytes, String format, String source, int maxSide) throws MalformedDataException {
         ImageReaderSpi provider = PROVIDERS.computeIfAbsent(format, f -> {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(f);
             return readers.hasNext() ? readers.next().getOriginatingProvider() : null;
@@ -83,7 +126,12 @@ public final class ImageDecoder {
         reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(in, true, true);
-            BufferedImage image = reader.read(0);
+            javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+            if (maxSide != Integer.MAX_VALUE) {
+                int k = subsampling(reader.getWidth(0), reader.getHeight(0), maxSide);
+                param.setSourceSubsampling(k, k, 0, 0);
+            }
+            BufferedImage image = reader.read(0, param);
             if (!warnings.isEmpty()) {
                 throw new MalformedDataException(source + ": corrupt " + format.toUpperCase(Locale.ROOT) + " ("
                         + warnings.get(0) + ")");

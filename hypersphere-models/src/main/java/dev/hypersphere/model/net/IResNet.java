@@ -51,6 +51,31 @@ public final class IResNet {
                 Initializers.uniform(1 / Math.sqrt(fcInputs))));
     }
 
+    /**
+     * The same units at a chosen width with a stride-2 stem, for small inputs on CPUs ({@code iresnet-lite}): the stem
+     * halves the resolution so no unit runs at full resolution, where an IResNet spends most of its multiply-adds.
+     */
+    public static Backbone createLite(BackboneSpec spec, List<Integer> unitsPerStage, List<Integer> stageChannels) {
+        Initializer convInit = Initializers.normal(CONV_WEIGHT_STD);
+        int stem = stageChannels.get(0);
+        SequentialBlock trunk = new SequentialBlock()
+                .add(Layers.conv(stem, 3, 2, 1, 1, false, convInit))
+                .add(Layers.batchNorm())
+                .add(new PReLU(stem));
+        int in = stem;
+        for (int stage = 0; stage < stageChannels.size(); stage++) {
+            int out = stageChannels.get(stage);
+            for (int u = 0; u < unitsPerStage.get(stage); u++) {
+                trunk.add(unit(in, out, u == 0 ? 2 : 1, convInit));
+                in = out;
+            }
+        }
+        trunk.add(Layers.batchNorm()).add(Layers.flatten());
+        int fcInputs = in * (spec.height() / 32) * (spec.width() / 32);
+        return new Backbone(spec, trunk, Layers.linear(spec.embeddingDim(), true, Initializers.torchDefaultWeight(),
+                Initializers.uniform(1 / Math.sqrt(fcInputs))));
+    }
+
     /** One improved unit (insightface's {@code IBasicBlock}), stride on its second convolution. */
     static Residual unit(int in, int out, int stride, Initializer convInit) {
         SequentialBlock body = new SequentialBlock()
