@@ -164,8 +164,8 @@ public final class Trainer {
                     entry.put("images_per_second", imagesPerSecond);
                     entry.put("skipped_steps", skipped);
                     log.write(entry);
-                    progress.update(current, String.format(Locale.ROOT, "loss %.4f acc %.3f lr %.2g %.0f img/s",
-                            result.loss(), result.accuracy(), lr, imagesPerSecond));
+                    progress.update(current, String.format(Locale.ROOT, "loss %.4f acc %.3f lr %.2g, %s",
+                            result.loss(), result.accuracy(), lr, RateText.format(imagesPerSecond, "image")));
                 }
                 boolean last = current == plan.totalSteps();
                 if (validator != null && (last || plan.validateEvery() > 0 && current % plan.validateEvery() == 0)) {
