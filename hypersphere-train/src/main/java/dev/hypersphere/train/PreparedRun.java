@@ -115,8 +115,12 @@ final class PreparedRun implements AutoCloseable {
         int threads = config.data().loaderThreads();
         Embedder embedder = new Embedder(backbone, spec.embeddingDim(), data.preprocessing(), manager);
         validator = switch (config.validation().mode().toLowerCase(Locale.ROOT)) {
-            case "verification" -> new VerificationValidator(embedder, data.heldOut(), config.validation().pairs(),
-                    config.validation().folds(), train.seed(), 256, threads);
+            case "verification" -> {
+                VerificationValidator verification = new VerificationValidator(embedder, data.heldOut(),
+                        config.validation().pairs(), config.validation().folds(), train.seed(), 256, threads);
+                verification.capWarning().ifPresent(warning -> console.println("warning: " + warning));
+                yield verification;
+            }
             case "classification" -> new ClassificationValidator(embedder, head, data.heldOut(), manager, 256, threads);
             default -> throw new IllegalArgumentException("validation.mode must be verification or classification; got '"
                     + config.validation().mode() + "'");

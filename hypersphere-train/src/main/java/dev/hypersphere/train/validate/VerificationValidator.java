@@ -7,7 +7,9 @@ import dev.hypersphere.train.embed.Embedder;
 import dev.hypersphere.train.embed.Embeddings;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Open-set validation: embeds held-out samples (of identities the run never trains on, with an identity split)
@@ -27,9 +29,24 @@ public final class VerificationValidator implements Trainer.Validator {
         this.embedder = embedder;
         this.heldOut = heldOut;
         this.pairs = ValidationPairs.draw(heldOut, pairs, seed);
+        if (folds < 2 || folds > this.pairs.size()) {
+            throw new IllegalArgumentException("validation.folds must be between 2 and the pairs drawn (" + this.pairs.size()
+                    + "), got " + folds);
+        }
         this.folds = folds;
         this.batchSize = batchSize;
         this.threads = threads;
+    }
+
+    /** One line saying that the held-out set holds fewer distinct pairs than validation.pairs asks for, if so. */
+    public Optional<String> capWarning() {
+        if (!pairs.capped()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "validation.pairs is %d, but the held-out set (%d images, %d identities) "
+                        + "holds only %d distinct pairs (%d same-identity, %d different): validating on %d (%d of each kind)",
+                pairs.requested(), heldOut.size(), heldOut.numClasses(), pairs.distinctAvailable(), pairs.distinctSame(),
+                pairs.distinctDifferent(), pairs.size(), pairs.size() / 2));
     }
 
     @Override
@@ -45,6 +62,8 @@ public final class VerificationValidator implements Trainer.Validator {
         metrics.put("accuracy", result.mean());
         metrics.put("accuracy_std", result.std());
         metrics.put("pairs", pairs.size());
+        metrics.put("pairs_requested", pairs.requested());
+        metrics.put("distinct_pairs_available", pairs.distinctAvailable());
         metrics.put("folds", folds);
         metrics.put("samples", heldOut.size());
         metrics.put("classes", heldOut.numClasses());
