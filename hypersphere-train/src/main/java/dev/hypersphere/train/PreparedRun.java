@@ -26,6 +26,7 @@ import dev.hypersphere.train.run.ModelDescription;
 import dev.hypersphere.train.schedule.LearningRateSchedule;
 import dev.hypersphere.train.setup.DataSetup;
 import dev.hypersphere.train.validate.ClassificationValidator;
+import dev.hypersphere.train.validate.VerificationProtocol;
 import dev.hypersphere.train.validate.VerificationValidator;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -114,17 +116,27 @@ final class PreparedRun implements AutoCloseable {
 
         int threads = config.data().loaderThreads();
         Embedder embedder = new Embedder(backbone, spec.embeddingDim(), data.preprocessing(), manager);
-        validator = switch (config.validation().mode().toLowerCase(Locale.ROOT)) {
+        VerificationProtocol protocol = VerificationProtocol.of(data.unseenIdentities());
+        String what;
+        Optional<String> warning = Optional.empty();
+        switch (config.validation().mode().toLowerCase(Locale.ROOT)) {
             case "verification" -> {
-                VerificationValidator verification = new VerificationValidator(embedder, data.heldOut(),
+                VerificationValidator verification = new VerificationValidator(embedder, data.heldOut(), protocol,
                         config.validation().pairs(), config.validation().folds(), train.seed(), 256, threads);
-                verification.capWarning().ifPresent(warning -> console.println("warning: " + warning));
-                yield verification;
+                warning = verification.capWarning();
+                validator = verification;
+                what = protocol.description() + ", %d held-out images of %d identities";
             }
-            case "classification" -> new ClassificationValidator(embedder, head, data.heldOut(), manager, 256, threads);
+            case "classification" -> {
+                validator = new ClassificationValidator(embedder, head, data.heldOut(), manager, 256, threads);
+                what = ClassificationValidator.DESCRIPTION + ", %d test images of %d classes";
+            }
             default -> throw new IllegalArgumentException("validation.mode must be verification or classification; got '"
                     + config.validation().mode() + "'");
-        };
+        }
+        // Said up front, so that nobody reads a score on training identities as open-set.
+        console.printf(Locale.ROOT, "validation: " + what + "%n", data.heldOut().size(), data.heldOut().numClasses());
+        warning.ifPresent(w -> console.println("warning: " + w));
     }
 
     /** Opens the data and builds every part; closes what it opened if any of it fails. */

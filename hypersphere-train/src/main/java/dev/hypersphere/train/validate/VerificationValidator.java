@@ -12,22 +12,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Open-set validation: embeds held-out samples (of identities the run never trains on, with an identity split)
- * and reports k-fold verification accuracy on fixed pairs of them, by cosine similarity.
+ * Verification validation: embeds held-out samples and reports k-fold verification accuracy on fixed pairs of
+ * them, by cosine similarity. It is open-set only when the held-out identities are not training identities
+ * ({@link VerificationProtocol}); the metrics say which.
  */
 public final class VerificationValidator implements Trainer.Validator {
 
     private final Embedder embedder;
     private final SampleSource heldOut;
+    private final VerificationProtocol protocol;
     private final ValidationPairs pairs;
     private final int folds;
     private final int batchSize;
     private final int threads;
 
-    public VerificationValidator(Embedder embedder, SampleSource heldOut, int pairs, int folds, long seed, int batchSize,
-                                 int threads) {
+    public VerificationValidator(Embedder embedder, SampleSource heldOut, VerificationProtocol protocol, int pairs,
+                                 int folds, long seed, int batchSize, int threads) {
         this.embedder = embedder;
         this.heldOut = heldOut;
+        this.protocol = protocol;
         this.pairs = ValidationPairs.draw(heldOut, pairs, seed);
         if (folds < 2 || folds > this.pairs.size()) {
             throw new IllegalArgumentException("validation.folds must be between 2 and the pairs drawn (" + this.pairs.size()
@@ -59,6 +62,8 @@ public final class VerificationValidator implements Trainer.Validator {
         VerificationAccuracy.Result result = VerificationAccuracy.kFold(scores, pairs.same(), folds);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("mode", "verification");
+        metrics.put("protocol", protocol.label());
+        metrics.put("description", protocol.description());
         metrics.put("accuracy", result.mean());
         metrics.put("accuracy_std", result.std());
         metrics.put("pairs", pairs.size());

@@ -62,13 +62,13 @@ class ValidationPairsTest {
     @Test
     void theValidatorSaysOnceWhatItCapped() throws Exception {
         try (SyntheticFaces faces = fortyImages()) {
-            VerificationValidator capped = new VerificationValidator(null, faces, 6000, 10, 1, 8, 1);
+            VerificationValidator capped = new VerificationValidator(null, faces, VerificationProtocol.OPEN_SET, 6000, 10, 1, 8, 1);
             assertEquals("validation.pairs is 6000, but the held-out set (40 images, 8 identities) holds only 780 distinct "
                     + "pairs (80 same-identity, 700 different): validating on 160 (80 of each kind)", capped.capWarning().orElseThrow());
-            VerificationValidator enough = new VerificationValidator(null, faces, 100, 10, 1, 8, 1);
+            VerificationValidator enough = new VerificationValidator(null, faces, VerificationProtocol.OPEN_SET, 100, 10, 1, 8, 1);
             assertTrue(enough.capWarning().isEmpty());
             IllegalArgumentException folds = assertThrows(IllegalArgumentException.class,
-                    () -> new VerificationValidator(null, faces, 4, 10, 1, 8, 1));
+                    () -> new VerificationValidator(null, faces, VerificationProtocol.OPEN_SET, 4, 10, 1, 8, 1));
             assertTrue(folds.getMessage().startsWith("validation.folds must be between 2 and the pairs drawn (4)"), folds.getMessage());
         }
     }
