@@ -32,7 +32,8 @@ final class Progress implements AutoCloseable {
     void update(long step, String message) {
         bar.stepTo(step);
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        bar.setExtraMessage(message + ", " + RateText.format((step - startStep) / seconds, "step"));
+        // The rate first: the bar cuts the message at the terminal's width.
+        bar.setExtraMessage(RateText.format((step - startStep) / seconds, "step") + ", " + message);
     }
 
     @Override
