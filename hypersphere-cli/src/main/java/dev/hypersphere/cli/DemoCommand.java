@@ -36,7 +36,8 @@ final class DemoCommand implements Callable<Integer> {
         for (int n = 2; Files.exists(folder.resolve("config.yaml")); n++) {
             folder = out.resolveSibling(out.getFileName() + "-" + n);
         }
-        System.err.println("hypersphere demo: ArcFace on synthetic identities, validated on unseen identities -> " + folder);
+        // What the validation measures follows from the data (its split), and training prints it next.
+        System.err.println("hypersphere demo: ArcFace on synthetic identities -> " + folder);
         Training.Report report = Training.start(ConfigLoader.defaults().preset("demo").overrides(set, "--set").resolve(),
                 folder, System.err);
         return TrainCommand.report(report, folder, spec.commandLine().getOut());

@@ -7,6 +7,7 @@ import dev.hypersphere.data.image.EncodedImageSource;
 import dev.hypersphere.data.recordio.RecordIoSource;
 import dev.hypersphere.io.AtomicFiles;
 import dev.hypersphere.io.Npy;
+import dev.hypersphere.train.RateText;
 import dev.hypersphere.train.embed.Embedder;
 import dev.hypersphere.train.embed.Embeddings;
 import java.io.IOException;
@@ -64,8 +65,13 @@ final class EmbedCommand implements Callable<Integer> {
                      skipBad ? BadImagePolicy.SKIP : BadImagePolicy.FAIL);
              ProgressBar bar = new ProgressBarBuilder().setTaskName("embed").setInitialMax(samples.size())
                      .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
-                     .setUnit(" images", 1).showSpeed().build()) {
-            Embeddings e = embedder.embed(samples, batchSize, threads, bar::stepTo);
+                     .setUnit(" images", 1).build()) {
+            long started = System.nanoTime();
+            // Our rate, not the bar's showSpeed(), whose fixed format reads ".4 images/s" below one a second.
+            Embeddings e = embedder.embed(samples, batchSize, threads, done -> {
+                bar.stepTo(done);
+                bar.setExtraMessage(RateText.format(done / ((System.nanoTime() - started) / 1e9), "image"));
+            });
             String base = out.getFileName().toString().replaceAll("\\.npy$", "");
             Npy.writeFloatMatrix(out, e.vectors(), e.size(), e.dim());
             Npy.writeFloatMatrix(out.resolveSibling(base + ".norms.npy"), e.norms(), e.size(), 1);

@@ -70,7 +70,7 @@ final class FaceDetectCommand implements Callable<Integer> {
             Files.createDirectories(out);
         }
         try (YuNetDetector yunet = YuNetDetector.open(model);
-             ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "detect", "images")) {
+             ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "detect", "image")) {
             for (int i = 0; i < images.size(); i++) {
                 RgbImage image = RgbImage.read(images.get(i));
                 List<DetectedFace> faces = yunet.detect(image, scoreThreshold);

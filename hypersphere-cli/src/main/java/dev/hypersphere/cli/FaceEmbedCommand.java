@@ -56,7 +56,7 @@ final class FaceEmbedCommand implements Callable<Integer> {
         int dim;
         String modelId;
         try (FacePipeline pipeline = FacePipeline.open(options);
-             ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "face embed", "images")) {
+             ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "face embed", "image")) {
             results = pipeline.analyzeAll(images, done -> progress.update(done, images.size()));
             dim = pipeline.dim();
             modelId = pipeline.modelId();

@@ -97,7 +97,7 @@ final class PackCommand implements Callable<Integer> {
             EncodedImageSource source = Files.isDirectory(images) ? ImageFolderSource.open(images, listing)
                     : ImageArchiveSource.open(images, prefix, listing);
             Files.createDirectories(outFolder);
-            try (ProgressLine progress = new ProgressLine(err, "pack", "images")) {
+            try (ProgressLine progress = new ProgressLine(err, "pack", "image")) {
                 result = RecordIoPacker.pack(source, out, options, progress::update);
             }
         } catch (MalformedDataException e) {

@@ -97,10 +97,12 @@ final class TrainCommand implements Callable<Integer> {
         if (Boolean.TRUE.equals(v.get("finished"))) {
             @SuppressWarnings("unchecked")
             Map<String, Object> validation = (Map<String, Object>) v.get("validation");
-            String mode = validation == null ? "" : String.valueOf(validation.get("mode"));
-            out.printf(Locale.ROOT, "%s + %s, %d steps in %.0f s: best %s accuracy %.4f%s%n", v.get("backbone"), v.get("head"),
-                    ((Number) v.get("steps")).longValue(), ((Number) v.get("seconds")).doubleValue(),
-                    mode.equals("verification") ? "open-set verification" : "test", report.accuracy(),
+            // The validator says what its accuracy measures (open-set only on identities unseen in training).
+            // (Empty after a resume that never beat the checkpoint's best: then only "validation".)
+            Object what = validation == null ? null : validation.getOrDefault("description", validation.get("mode"));
+            what = what == null ? "validation" : what;
+            out.printf(Locale.ROOT, "%s + %s, %d steps in %.0f s: %s, best accuracy %.4f%s%n", v.get("backbone"), v.get("head"),
+                    ((Number) v.get("steps")).longValue(), ((Number) v.get("seconds")).doubleValue(), what, report.accuracy(),
                     v.get("accuracy_std") instanceof Number s ? String.format(Locale.ROOT, " ± %.4f", s.doubleValue()) : "");
             out.println("run folder: " + folder + " (report.json, model.json, log.jsonl, best/, model/)");
         } else {

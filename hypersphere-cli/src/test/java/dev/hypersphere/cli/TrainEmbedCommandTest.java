@@ -15,7 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** train → embed through the command line on tiny settings, and the commands' bad-input paths. */
+/**
+ * train → embed through the command line on tiny settings, what the summary calls the validation, and the
+ * commands' bad-input paths (a failed start leaves no run folder).
+ */
 class TrainEmbedCommandTest {
 
     private record Run(int exit, String out, String err) {}
@@ -25,6 +28,19 @@ class TrainEmbedCommandTest {
         StringWriter err = new StringWriter();
         int exit = HypersphereCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
         return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** As {@link #run}, with what training prints to its console (System.err) added to err. */
+    private static Run runWithConsole(String... args) {
+        java.io.PrintStream previous = System.err;
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Run r = run(args);
+            return new Run(r.exit(), r.out(), r.err() + console.toString(java.nio.charset.StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(previous);
+        }
     }
 
     static final String[] TINY = {"--data.identities=24", "--data.images-per-identity=6", "--data.height=16",
@@ -43,6 +59,8 @@ class TrainEmbedCommandTest {
         assertTrue(accuracy >= 0 && accuracy <= 1, report.toString());
         assertTrue(train.out().contains("run folder: " + runDir), train.out());
         assertEquals(30, report.get("steps").asInt());
+        assertTrue(train.out().contains(": open-set verification (identities unseen in training), best accuracy "), train.out());
+        assertEquals("open-set", report.path("validation").path("protocol").asText());
 
         // An image folder of 2 identities × 3 PNGs drawn from other synthetic faces.
         Path images = tmp.resolve("images");
@@ -71,6 +89,41 @@ class TrainEmbedCommandTest {
         assertEquals("person0\tperson0/0.png", rows.get(0));
         assertEquals(6, rows.size());
         assertTrue(Files.exists(tmp.resolve("emb.norms.npy")));
+    }
+
+    @Test
+    void failedStartsLeaveNoFolderAndTrainingIdentitiesAreNotOpenSet(@TempDir Path tmp) throws Exception {
+        Path runDir = tmp.resolve("run");
+        for (String bad : new String[] {"--head.params.m=wide", "--model.backbone=resnet-nope", "--train.batch-size=0"}) {
+            List<String> args = new java.util.ArrayList<>(List.of("train", "--preset", "demo", "--out", runDir.toString()));
+            args.addAll(List.of(TINY));
+            args.add(bad);
+            Run failed = run(args.toArray(String[]::new));
+            assertEquals(2, failed.exit(), bad + ": " + failed.err());
+            assertEquals(1, failed.err().strip().lines().count(), failed.err());
+            assertTrue(failed.err().startsWith("hypersphere: error: "), failed.err());
+            assertTrue(!Files.exists(runDir), bad + " left " + runDir);
+        }
+
+        // The same --out now trains: split none without a test path validates on the training images (24 × 6),
+        // which hold 360 distinct same-identity pairs of the 10,296: 1,000 requested pairs are capped at 720.
+        List<String> args = new java.util.ArrayList<>(List.of("train", "--preset", "demo", "--out", runDir.toString()));
+        args.addAll(List.of(TINY));
+        args.addAll(List.of("--data.split=none", "--validation.pairs=1000"));
+        Run train = runWithConsole(args.toArray(String[]::new));
+        assertEquals(0, train.exit(), train.err());
+        assertTrue(train.out().contains(": verification on training identities (closed-set), best accuracy "), train.out());
+        assertTrue(!train.out().contains("open-set"), train.out());
+        assertTrue(train.err().contains("validation: verification on training identities (closed-set), 144 held-out images "
+                + "of 24 identities"), train.err());
+        List<String> warnings = train.err().lines().filter(l -> l.contains("warning: ")).toList();
+        assertEquals(List.of("warning: validation.pairs is 1000, but the held-out set (144 images, 24 identities) holds only "
+                + "10296 distinct pairs (360 same-identity, 9936 different): validating on 720 (360 of each kind)"), warnings);
+        JsonNode validation = new ObjectMapper().readTree(runDir.resolve("report.json").toFile()).path("validation");
+        assertEquals("closed-set", validation.path("protocol").asText());
+        assertEquals(1000, validation.path("pairs_requested").asInt());
+        assertEquals(720, validation.path("pairs").asInt());
+        assertEquals(10296, validation.path("distinct_pairs_available").asInt());
     }
 
     @Test

@@ -68,6 +68,7 @@ public final class Trainer {
     private final BestModelKeeper bestKeeper;
     private final PrintStream console;
     private volatile boolean stopRequested;
+    private volatile long stepsRun;
 
     public Trainer(TrainingStep step, LearningRateSchedule schedule, Checkpoints checkpoints, Map<String, Block> blocks,
                    Optimizer optimizer, Path logFile, Plan plan, Validator validator, BestModelKeeper bestKeeper,
@@ -82,6 +83,11 @@ public final class Trainer {
         this.validator = validator;
         this.bestKeeper = bestKeeper;
         this.console = console;
+    }
+
+    /** Steps this trainer has completed (0 while a run is still starting: data opening, the first batch and step). */
+    public long stepsRun() {
+        return stepsRun;
     }
 
     /** Asks the loop to stop after the current step, with a checkpoint. */
@@ -148,6 +154,7 @@ public final class Trainer {
                     skipped++;
                 }
                 current++;
+                stepsRun++;
                 windowImages += batch.size();
                 if (current % plan.logEvery() == 0 || current == plan.totalSteps()) {
                     double seconds = (System.nanoTime() - windowStart) / 1e9;
@@ -164,8 +171,8 @@ public final class Trainer {
                     entry.put("images_per_second", imagesPerSecond);
                     entry.put("skipped_steps", skipped);
                     log.write(entry);
-                    progress.update(current, String.format(Locale.ROOT, "loss %.4f acc %.3f lr %.2g %.0f img/s",
-                            result.loss(), result.accuracy(), lr, imagesPerSecond));
+                    progress.update(current, String.format(Locale.ROOT, "loss %.4f acc %.3f lr %.2g, %s",
+                            result.loss(), result.accuracy(), lr, RateText.format(imagesPerSecond, "image")));
                 }
                 boolean last = current == plan.totalSteps();
                 if (validator != null && (last || plan.validateEvery() > 0 && current % plan.validateEvery() == 0)) {

@@ -43,6 +43,11 @@ class TrainingTest {
         assertEquals(60L, ((Number) report.values().get("steps")).longValue());
         assertTrue(report.accuracy() > 0.55, "verification accuracy on unseen identities " + report.accuracy());
         assertEquals(8, ((Number) report.values().get("held_out_classes")).intValue());   // 20 % of 40 identities
+        @SuppressWarnings("unchecked")
+        Map<String, Object> validation = (Map<String, Object>) report.values().get("validation");
+        assertEquals("open-set", validation.get("protocol"));   // an identity split: identities never trained on
+        assertEquals(400, validation.get("pairs"));              // 8 × 8 images hold enough distinct pairs
+        assertEquals(400, validation.get("pairs_requested"));
 
         try (Embedder embedder = Embedder.load(folder);
              SyntheticFaces faces = new SyntheticFaces(3, 2, 1, 32, 32, 5)) {

@@ -15,39 +15,49 @@ import dev.hypersphere.train.config.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Locale;
 
 /**
  * Opens a run's data as its config describes it: the training source, the held-out source used for validation
  * (another part of a split, or a separate test set), and the training preprocessing.
+ *
+ * @param unseenIdentities whether no held-out identity is a training identity (an identity split, or a separate
+ *                         test set whose class names are all new), i.e. whether verification on it is open-set
  */
-public record DataSetup(SampleSource train, SampleSource heldOut, Preprocessing preprocessing, SampleSource opened)
-        implements AutoCloseable {
+public record DataSetup(SampleSource train, SampleSource heldOut, Preprocessing preprocessing, SampleSource opened,
+                        boolean unseenIdentities) implements AutoCloseable {
 
     public static DataSetup open(TrainConfig.Data data) throws IOException {
         String source = data.source().toLowerCase(Locale.ROOT);
         SampleSource all = openSource(source, data.path(), data.prefix(), data);
         SampleSource train;
         SampleSource heldOut;
+        boolean unseen;
         switch (data.split().toLowerCase(Locale.ROOT)) {
             case "identity" -> {
                 Splits.Split split = Splits.byIdentity(all, data.testFraction(), data.seed());
                 train = split.train();
                 heldOut = split.test();
+                unseen = true;
             }
             case "identity-folds" -> {
                 Splits.Split split = Splits.byIdentityFold(all, data.folds(), data.fold(), data.seed());
                 train = split.train();
                 heldOut = split.test();
+                unseen = true;
             }
             case "sample" -> {
                 Splits.Split split = Splits.bySample(all, data.testFraction(), data.seed());
                 train = split.train();
                 heldOut = split.test();
+                unseen = false;
             }
             case "none" -> {
                 train = all;
-                heldOut = openTestSet(source, data);
+                heldOut = openTestSet(source, data, all);
+                // A separate test set is open-set only if it shares no identity (class name) with training.
+                unseen = heldOut != all && Collections.disjoint(all.classNames(), heldOut.classNames());
             }
             default -> throw new IllegalArgumentException("data.split must be identity, identity-folds, sample or none; got '"
                     + data.split() + "'");
@@ -55,7 +65,7 @@ public record DataSetup(SampleSource train, SampleSource heldOut, Preprocessing 
         if (data.labelNoise() > 0) {
             train = new LabelNoise(train, data.labelNoise(), data.seed());
         }
-        return new DataSetup(train, heldOut, preprocessing(data), all);
+        return new DataSetup(train, heldOut, preprocessing(data), all, unseen);
     }
 
     /** insightface's training preprocessing, with the config's flip, crop and jitter. */
@@ -71,7 +81,12 @@ public record DataSetup(SampleSource train, SampleSource heldOut, Preprocessing 
         return p;
     }
 
-    private static SampleSource openTestSet(String source, TrainConfig.Data data) throws IOException {
+    /**
+     * The test set of split none. Without data.test-path it defaults to data.path (as defaults.yaml says): an IDX
+     * folder's t10k part, an archive's data.test-prefix, or else the training samples themselves ({@code all}),
+     * which the validation then reports as verification on training identities.
+     */
+    private static SampleSource openTestSet(String source, TrainConfig.Data data, SampleSource all) throws IOException {
         if (source.equals("idx") && data.testPath().isBlank()) {
             return IdxSource.openSplit(requirePath(data.path(), "data.path"), "t10k", data.channels());
         }
@@ -79,7 +94,7 @@ public record DataSetup(SampleSource train, SampleSource heldOut, Preprocessing 
             return openSource(source, data.path(), data.testPrefix(), data);
         }
         if (data.testPath().isBlank()) {
-            throw new IllegalArgumentException("data.split is none, so data.test-path must name the test set");
+            return all;   // opened once: the same samples, not a second copy of an archive in memory
         }
         if (source.equals("idx")) {
             return IdxSource.openSplit(requirePath(data.testPath(), "data.test-path"), "t10k", data.channels());

@@ -20,6 +20,9 @@ import java.util.Map;
  */
 public final class ClassificationValidator implements Trainer.Validator {
 
+    /** What its accuracy is, in words. */
+    public static final String DESCRIPTION = "test-set classification (training classes)";
+
     private final Embedder embedder;
     private final Head head;
     private final SampleSource test;
@@ -60,6 +63,7 @@ public final class ClassificationValidator implements Trainer.Validator {
         }
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("mode", "classification");
+        metrics.put("description", DESCRIPTION);
         metrics.put("accuracy", correct / (double) n);
         metrics.put("samples", n);
         metrics.put("classes", test.numClasses());
