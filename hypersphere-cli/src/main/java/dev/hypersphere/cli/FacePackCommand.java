@@ -135,7 +135,7 @@ final class FacePackCommand implements Callable<Integer> {
             EncodedImageSource source = ImageSets.open(images, prefix, ImageOptions.rgb());
             Files.createDirectories(out.toAbsolutePath().getParent());
             ProgressLine[] writing = new ProgressLine[1];   // started when writing starts, so its rate and ETA are its own
-            try (ProgressLine aligning = new ProgressLine(err, "face pack: align", "photos")) {
+            try (ProgressLine aligning = new ProgressLine(err, "face pack: align", "photo")) {
                 result = FacePacker.pack(source, images.toString(), out, chosenFormat, options, quality, new FacePacker.Listener() {
                     @Override
                     public void aligned(int done, int total) {
@@ -145,7 +145,7 @@ final class FacePackCommand implements Callable<Integer> {
                     @Override
                     public void written(int done, int total) {
                         if (writing[0] == null) {
-                            writing[0] = new ProgressLine(err, "face pack: write", "faces");
+                            writing[0] = new ProgressLine(err, "face pack: write", "face");
                         }
                         writing[0].update(done, total);
                     }
