@@ -30,7 +30,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "YAML", description = "A run configuration (applied after the preset).")
     Path config;
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "Start from a built-in preset: demo, mnist-sphereface, faces-arcface.")
+    @Option(names = "--preset", paramLabel = "NAME", description = "Start from a built-in preset: demo, mnist-sphereface, faces-arcface, faces-cpu (real faces on CPUs).")
     String preset;
 
     @Option(names = "--out", paramLabel = "DIR", description = "The run folder to create (default: runs/<preset or train>-<time>).")

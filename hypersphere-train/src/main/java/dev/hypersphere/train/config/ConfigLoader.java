@@ -50,7 +50,7 @@ public final class ConfigLoader {
 
     /** The names of the built-in presets. */
     public static List<String> presets() {
-        return List.of("demo", "mnist-sphereface", "faces-arcface");
+        return List.of("demo", "mnist-sphereface", "faces-arcface", "faces-cpu");
     }
 
     /** Applies a built-in preset. */

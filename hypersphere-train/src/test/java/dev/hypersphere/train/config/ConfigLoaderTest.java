@@ -54,7 +54,7 @@ class ConfigLoaderTest {
         IllegalArgumentException type = assertThrows(IllegalArgumentException.class,
                 () -> ConfigLoader.defaults().overrides(Map.of("train.steps", "many"), "--set").resolve());
         assertEquals("train.steps must be a whole number, got 'many'", type.getMessage());
-        assertEquals("unknown preset 'mnist'; valid: demo, mnist-sphereface, faces-arcface",
+        assertEquals("unknown preset 'mnist'; valid: demo, mnist-sphereface, faces-arcface, faces-cpu",
                 assertThrows(IllegalArgumentException.class, () -> ConfigLoader.defaults().preset("mnist")).getMessage());
     }
 }
