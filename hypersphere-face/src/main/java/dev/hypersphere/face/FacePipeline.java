@@ -37,9 +37,19 @@ public final class FacePipeline implements AutoCloseable {
     }
 
     public static FacePipeline open(FacePipelineOptions options) throws IOException {
-        FaceEmbedder embedder = FaceEmbedders.open(options.embedder());
+        return open(options, 0);
+    }
+
+    /**
+     * A pipeline whose ONNX Runtime sessions (detector, ONNX embedder) use {@code threads} intra-op threads (0: ONNX
+     * Runtime's default, one per core). Several pipelines working side by side want 1 each: sessions that each
+     * spread over every core only fight for them. Run-folder embedders use the engine's setting.
+     */
+    public static FacePipeline open(FacePipelineOptions options, int threads) throws IOException {
+        FaceEmbedder embedder = FaceEmbedders.open(options.embedder(), threads);
         try {
-            FaceDetector detector = options.detector() == null ? null : YuNetDetector.open(options.detector());
+            FaceDetector detector = options.detector() == null ? null
+                    : YuNetDetector.open(options.detector(), YuNetDetector.Options.defaults().withThreads(threads));
             return new FacePipeline(options, detector, embedder);
         } catch (IOException | RuntimeException e) {
             embedder.close();
@@ -127,6 +137,17 @@ public final class FacePipeline implements AutoCloseable {
 
     private Pending prepare(Path image) throws IOException {
         RgbImage pixels = RgbImage.read(image);
+        return new Pending(image, crops(pixels, detect(pixels), image.toString()));
+    }
+
+    /**
+     * The faces the policy keeps among {@code detections} (what {@link #detect} found in {@code pixels}) and their
+     * crops, with the centre-crop fallback when none is kept and it is on; without a detector the whole image. For
+     * images decoded elsewhere (e.g. from an archive in memory), and for callers that time detection on its own.
+     *
+     * @param where the image, for error messages
+     */
+    public List<AlignedFace> crops(RgbImage pixels, List<DetectedFace> detections, String where) {
         int c = embedder.channels();
         int h = embedder.height();
         int w = embedder.width();
@@ -134,10 +155,9 @@ public final class FacePipeline implements AutoCloseable {
         if (detector == null) {
             crops.add(new AlignedFace(DetectedFace.wholeImage(pixels.width(), pixels.height()),
                     FaceAligner.channels(FaceAligner.resizeWhole(pixels, h, w), c)));
-            return new Pending(image, crops);
+            return crops;
         }
-        List<DetectedFace> found = FaceChoice.choose(detector.detect(pixels, options.scoreThreshold()), options.policy(),
-                pixels.width(), pixels.height(), image.toString());
+        List<DetectedFace> found = FaceChoice.choose(detections, options.policy(), pixels.width(), pixels.height(), where);
         for (DetectedFace face : found) {
             crops.add(new AlignedFace(face, FaceAligner.channels(FaceAligner.align(pixels, face.landmarks(), template, h, w), c)));
         }
@@ -145,7 +165,7 @@ public final class FacePipeline implements AutoCloseable {
             crops.add(new AlignedFace(CentreCrop.box(pixels.width(), pixels.height()),
                     FaceAligner.channels(CentreCrop.crop(pixels, h, w), c)));
         }
-        return new Pending(image, crops);
+        return crops;
     }
 
     /** Embeds the crops of every pending image and moves the images to {@code results}. */
