@@ -14,7 +14,9 @@ public final class Experiments {
                 new dev.hypersphere.experiment.sphereface.SphereFaceMnist(),
                 new dev.hypersphere.experiment.margins.MarginsFaces(),
                 new dev.hypersphere.experiment.alignuniform.AlignUniformExperiment(),
-                new dev.hypersphere.experiment.subcenter.SubCenterNoise());
+                new dev.hypersphere.experiment.subcenter.SubCenterNoise(),
+                new dev.hypersphere.experiment.lfw.LfwExperiment(),
+                dev.hypersphere.experiment.lfw.LfwExperiment.margins());
     }
 
     public static Experiment byName(String name) {

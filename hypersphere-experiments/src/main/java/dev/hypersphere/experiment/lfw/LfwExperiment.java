@@ -128,7 +128,7 @@ public final class LfwExperiment implements Experiment {
         List<List<Object>> rows = new ArrayList<>();
         List<Charts.Curve> curves = new ArrayList<>();
         for (HeadSetting head : heads) {
-            Map<String, Map<Integer, Double>> perProtocol = new LinkedHashMap<>();
+            Map<String, java.util.SortedMap<Integer, Double>> perProtocol = new LinkedHashMap<>();
             List<Map<String, Object>> splitResults = new ArrayList<>();
             double trainSeconds = 0;
             for (int s = 0; s < splits.size(); s++) {
@@ -146,7 +146,7 @@ public final class LfwExperiment implements Experiment {
                 JsonNode allPairs = cached(context, run + ".all-pairs.json", () -> AllPairs.evaluate(pipeline, photos,
                         testPeople, 1, threads, progress(context, run + " all pairs")).json());
                 verification.path("accuracy_by_protocol").fields().forEachRemaining(e -> {
-                    Map<Integer, Double> folds = perProtocol.computeIfAbsent(e.getKey(), k -> new TreeMap<>());
+                    java.util.SortedMap<Integer, Double> folds = perProtocol.computeIfAbsent(e.getKey(), k -> new TreeMap<>());
                     e.getValue().path("fold_accuracy").fields().forEachRemaining(
                             f -> folds.put(Integer.parseInt(f.getKey()), f.getValue().asDouble()));
                 });
