@@ -36,6 +36,12 @@ public final class AllPairs {
 
     private AllPairs() {}
 
+    /** Everyone in {@code images} (a folder or tar(.gz), root found), every photo. */
+    public static Result evaluate(FacePipelineOptions pipeline, java.nio.file.Path images, int threads,
+            PhotoEmbedder.Progress progress) throws IOException {
+        return evaluate(pipeline, PhotoCollection.open(images, null), null, 1, threads, progress);
+    }
+
     /**
      * Embeds and scores the photos of {@code people}.
      *
