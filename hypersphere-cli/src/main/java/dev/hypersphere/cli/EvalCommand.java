@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Evaluate embeddings: verification under the published protocols, identification and retrieval, "
                 + "hypersphere geometry; each writes report.json (and report.html with --html) into --out.",
-        subcommands = {EvalVerifyCommand.class, EvalIdentifyCommand.class, EvalGeometryCommand.class, EvalCompareCommand.class})
+        subcommands = {EvalVerifyCommand.class, EvalAllPairsCommand.class, EvalIdentifyCommand.class, EvalGeometryCommand.class,
+            EvalCompareCommand.class})
 final class EvalCommand implements Runnable {
 
     @Spec

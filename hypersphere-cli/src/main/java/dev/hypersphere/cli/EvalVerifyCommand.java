@@ -13,6 +13,10 @@ import dev.hypersphere.eval.verify.Folds;
 import dev.hypersphere.eval.verify.PairFeatures;
 import dev.hypersphere.eval.verify.Verification;
 import dev.hypersphere.eval.verify.VerificationProtocol;
+import dev.hypersphere.face.verify.LfwEvaluation;
+import dev.hypersphere.face.verify.LfwVerification;
+import dev.hypersphere.face.verify.PairImages;
+import dev.hypersphere.face.verify.PhotoCollection;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,7 +38,10 @@ import picocli.CommandLine.Spec;
                 + "ROC, AUC, EER, TAR@FAR (1e-1..1e-6 where the pairs allow), insightface's VAL@FAR=1e-3.",
                 "Inputs: --embeddings E.npy (+ its rows file E.tsv: 'label<TAB>path' per row) with --pairs "
                 + "(LFW pairs.txt, 'i j same [fold]' lines, or builtin:orl); or --bin FILE.bin --model PATH (insightface "
-                + "evaluation set, embedded by a trained model; pair i = images 2i and 2i+1)."})
+                + "evaluation set, embedded by a trained model; pair i = images 2i and 2i+1); or --pairs pairs.txt "
+                + "--images DIR|ARCHIVE --model PATH (the photos the LFW-format pairs name, each embedded once through the "
+                + "face pipeline: detection, policy central, centre crop where no face is found, flip fusion; reports the "
+                + "insightface and SphereFace accuracies, image and fallback counts, and whether the folds share people)."})
 final class EvalVerifyCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec
@@ -55,8 +62,21 @@ final class EvalVerifyCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = "--bin", paramLabel = "FILE.bin", description = "An insightface evaluation .bin (needs --model).")
     Path bin;
 
-    @Option(names = "--model", paramLabel = "PATH", description = "Trained model that embeds the --bin images.")
+    @Option(names = "--model", paramLabel = "PATH",
+            description = "The model that embeds the --bin images or the --images photos: a run folder or (--images) an ONNX face model.")
     Path model;
+
+    @Option(names = "--images", paramLabel = "DIR|ARCHIVE",
+            description = "Photos named by the LFW-format --pairs (Name/Name_0001.jpg), in a folder or a .tar/.tar.gz.")
+    Path images;
+
+    @Option(names = "--folds", split = ",", paramLabel = "F",
+            description = "With --images: score only these folds (0-based, e.g. 0,1,2,3,4); each fold's threshold then comes "
+                    + "from the other folds given. Default: all.")
+    List<Integer> folds;
+
+    @Mixin
+    PhotoEvalOptions photo;
 
     @Option(names = "--batch-size", defaultValue = "64", description = "Images per model call with --bin (default ${DEFAULT-VALUE}).")
     int batchSize;
@@ -66,7 +86,8 @@ final class EvalVerifyCommand implements java.util.concurrent.Callable<Integer> 
     String protocol;
 
     @Option(names = "--flip", paramLabel = "MODE",
-            description = "Flip test: none, sum, concat or mean (default: the protocol's own when flipped embeddings exist, else none).")
+            description = "Flip test: none, sum, concat or mean (default: the protocol's own when flipped embeddings exist, else "
+                    + "none); with --images: sum (default, the pipeline's flip fusion) or none.")
     String flip;
 
     @Mixin
@@ -77,6 +98,12 @@ final class EvalVerifyCommand implements java.util.concurrent.Callable<Integer> 
         VerificationProtocol chosen = VerificationProtocol.byName(protocol);
         PrintWriter err = spec.commandLine().getErr();
         EvalRun run = new EvalRun("verify", output.out, output.html, err);
+        if (images != null) {
+            return verifyPhotos(chosen, run, err);
+        }
+        if (folds != null) {
+            throw new IllegalArgumentException("--folds applies to --images (photos embedded here)");
+        }
         float[] original;
         float[] flipped = null;
         int dim;
@@ -147,7 +174,61 @@ final class EvalVerifyCommand implements java.util.concurrent.Callable<Integer> 
         run.report.put("model", model);
         run.report.putAll(outcome.json());
         run.report.put("feature_norm", dev.hypersphere.eval.geometry.Geometry.normStats(rowNorms(original, dim, pairList)));
+        return finish(run, model, chosen, mode.cliName(), outcome, new LinkedHashMap<>());
+    }
 
+    /** {@code --pairs --images --model}: the photos embedded here, then the protocols, with image and fallback counts. */
+    private int verifyPhotos(VerificationProtocol chosen, EvalRun run, PrintWriter err) throws IOException {
+        if (embeddings != null || bin != null || rows != null || flipEmbeddings != null) {
+            throw new IllegalArgumentException("--images embeds the photos itself: do not combine it with --embeddings, --rows, "
+                    + "--flip-embeddings or --bin");
+        }
+        if (pairs == null || model == null) {
+            throw new IllegalArgumentException("--images needs --pairs FILE (LFW format) and --model PATH");
+        }
+        boolean fusion = PhotoEvalOptions.flipFusion(flip);
+        dev.hypersphere.face.FacePipelineOptions options = photo.pipeline(model, fusion);
+        long start = System.nanoTime();
+        PairImages pairImages = PairImages.read(Path.of(pairs));
+        PhotoCollection photos = photo.photos(images);
+        LfwEvaluation.scoredFolds(pairImages, folds);   // bad folds and missing photos: said before any work starts
+        pairImages.resolve(photos);
+        err.printf(Locale.ROOT, "%s: %d photos of %d people%s; %s: %d pairs, %s%n", images, photos.size(), photos.people().size(),
+                photos.root().isEmpty() ? "" : " under " + photos.root(), pairs, pairImages.pairs().size(),
+                pairImages.disjointness().summary());
+        err.flush();
+        LfwVerification result;
+        try (ProgressLine progress = new ProgressLine(err, "embedding photos", "images")) {
+            result = LfwEvaluation.verify(options, pairImages, photos, folds, chosen.name(), photo.threads, progress::update);
+        }
+        result.warnings().forEach(run::warn);
+        run.checksum(Path.of(pairs));
+        if (java.nio.file.Files.isRegularFile(images)) {
+            run.checksum(images);
+        }
+        String name = output.nameOr(model.getFileName().toString());
+        run.report.put("model", name);
+        run.report.putAll(result.json());
+        run.report.put("wall_s", (System.nanoTime() - start) / 1e9);
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("images", String.format(Locale.ROOT, "%d embedded: %d faces found, %d centre-crop fallbacks%s",
+                result.embeddings().size(), result.embeddings().detected(), result.embeddings().centreCropFallbacks(),
+                options.detector() == null ? " (no detection: whole images)" : ""));
+        extra.put("folds", result.folds().size() == pairImages.folds() ? "all " + pairImages.folds() : result.folds().toString());
+        extra.put("people disjoint", result.disjointness().holds() ? "yes (" + result.disjointness().people() + " people)"
+                : "NO: " + result.disjointness().shared().size() + " people in several folds");
+        for (String protocolName : result.protocols().keySet()) {
+            extra.put("accuracy " + protocolName, EvalRun.percent(result.accuracy(protocolName)) + " ± "
+                    + EvalRun.percent(result.protocols().get(protocolName).accuracyStd()));
+        }
+        extra.put("time", String.format(Locale.ROOT, "%.1f s (embedding %.1f s)", (System.nanoTime() - start) / 1e9,
+                (double) result.embeddings().timing().get("wall_s")));
+        return finish(run, name, chosen, fusion ? "sum, pipeline fusion" : "none", result.outcome(), extra);
+    }
+
+    /** Plots, headline, report files and the printed summary, shared by every input. */
+    private int finish(EvalRun run, String model, VerificationProtocol chosen, String flipLabel, Verification.Outcome outcome,
+                       Map<String, String> extra) throws IOException {
         run.plot("roc", "ROC (cosine similarity)", Charts.roc("ROC: " + model + " (" + chosen.name() + " pairs)",
                 List.of(new Charts.Curve(model, outcome.roc().fpr(), outcome.roc().tpr())), minFar(outcome.roc().negatives())));
         List<Double> pos = new ArrayList<>();
@@ -160,8 +241,12 @@ final class EvalVerifyCommand implements java.util.concurrent.Callable<Integer> 
                 pos.stream().mapToDouble(Double::doubleValue).toArray(), neg.stream().mapToDouble(Double::doubleValue).toArray(), 2));
 
         Map<String, String> headline = new LinkedHashMap<>();
-        headline.put("protocol", chosen.name() + " (flip: " + mode.cliName() + ")");
-        headline.put("pairs", pairList.size() + " (" + pairList.sameCount() + " same)");
+        int sameCount = 0;
+        for (boolean s : outcome.same()) {
+            sameCount += s ? 1 : 0;
+        }
+        headline.put("protocol", chosen.name() + " (flip: " + flipLabel + ")");
+        headline.put("pairs", outcome.same().length + " (" + sameCount + " same)");
         headline.put("accuracy", EvalRun.percent(outcome.protocol().accuracy()) + " ± " + EvalRun.percent(outcome.protocol().accuracyStd()));
         headline.put("threshold", String.format(Locale.ROOT, "%.4f (%s)", outcome.protocol().threshold(), outcome.protocol().score()));
         headline.put("AUC", EvalRun.number(outcome.json().get("auc")));
@@ -169,6 +254,7 @@ final class EvalVerifyCommand implements java.util.concurrent.Callable<Integer> 
         @SuppressWarnings("unchecked")
         Map<String, Object> tar = (Map<String, Object>) outcome.json().get("tar_at_far");
         tar.forEach((far, value) -> headline.put("TAR@FAR=" + far, EvalRun.percent(value)));
+        headline.putAll(extra);
         Path report = run.finish("Verification: " + model, headline, run.warnings);
 
         PrintWriter o = spec.commandLine().getOut();

@@ -51,6 +51,14 @@ public final class FacePipelineMixin {
 
     /** The detector model to use, or null for none. */
     public Path detector() {
+        return detector(detector, noDetect);
+    }
+
+    /**
+     * The detector from {@code --detector} and {@code --no-detect} as given (either may be absent), else from
+     * ${@value #DETECTOR_SETTING}; null for none.
+     */
+    static Path detector(Path detector, boolean noDetect) {
         if (noDetect) {
             if (detector != null) {
                 throw new IllegalArgumentException("--detector and --no-detect exclude each other");

@@ -36,6 +36,12 @@ public final class AllPairs {
 
     private AllPairs() {}
 
+    /** Everyone in {@code images} (a folder or tar(.gz), root found), every photo. */
+    public static Result evaluate(FacePipelineOptions pipeline, java.nio.file.Path images, int threads,
+            PhotoEmbedder.Progress progress) throws IOException {
+        return evaluate(pipeline, PhotoCollection.open(images, null), null, 1, threads, progress);
+    }
+
     /**
      * Embeds and scores the photos of {@code people}.
      *
@@ -45,9 +51,6 @@ public final class AllPairs {
      */
     public static Result evaluate(FacePipelineOptions pipeline, PhotoCollection photos, Collection<String> people, int minImages,
             int threads, PhotoEmbedder.Progress progress) throws IOException {
-        if (minImages < 1) {
-            throw new IllegalArgumentException("min images must be >= 1, got " + minImages);
-        }
         List<String> chosen = choose(photos, people, minImages);
         List<PhotoCollection.Photo> list = new ArrayList<>();
         List<Integer> identity = new ArrayList<>();
@@ -105,8 +108,14 @@ public final class AllPairs {
         return new Result(json, scores, identification, embedded);
     }
 
-    /** The people in name order: those given (each must be in the collection), with at least {@code minImages} photos. */
-    private static List<String> choose(PhotoCollection photos, Collection<String> people, int minImages) {
+    /**
+     * The people in name order: those given (null: everyone; each must be in the collection), with at least
+     * {@code minImages} photos; none left is an error.
+     */
+    public static List<String> choose(PhotoCollection photos, Collection<String> people, int minImages) {
+        if (minImages < 1) {
+            throw new IllegalArgumentException("min images must be >= 1, got " + minImages);
+        }
         Collection<String> candidates = people == null ? photos.people() : new TreeSet<>(people);
         List<String> missing = new ArrayList<>();
         List<String> chosen = new ArrayList<>();

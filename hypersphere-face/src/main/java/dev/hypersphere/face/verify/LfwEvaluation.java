@@ -125,7 +125,11 @@ public final class LfwEvaluation {
         return pipeline.withPolicy(MultiFacePolicy.CENTRAL).withCentreCropFallback(pipeline.detector() != null);
     }
 
-    private static List<Integer> scoredFolds(PairImages pairs, Collection<Integer> folds) {
+    /**
+     * The folds to score, sorted: all for null or empty; else those given, which must exist and be at least 2 (each
+     * fold's threshold comes from the other scored folds).
+     */
+    public static List<Integer> scoredFolds(PairImages pairs, Collection<Integer> folds) {
         List<Integer> scored = new ArrayList<>();
         if (folds == null || folds.isEmpty()) {
             for (int f = 0; f < pairs.folds(); f++) {

@@ -86,7 +86,12 @@ public final class PhotoEmbedder {
                 List<Future<?>> futures = new ArrayList<>();
                 for (FacePipeline pipeline : pipelines) {
                     futures.add(pool.submit(() -> {
-                        work.run(pipeline);
+                        try {
+                            work.run(pipeline);
+                        } catch (IOException | RuntimeException | Error e) {
+                            work.stop.set(true);   // the other pipelines stop after their current batch
+                            throw e;
+                        }
                         return null;
                     }));
                 }
