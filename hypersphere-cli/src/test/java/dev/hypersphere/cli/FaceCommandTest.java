@@ -173,6 +173,6 @@ class FaceCommandTest {
         Run policy = run("face", "embed", "--model", model.toString(), "--faces", "first", "--no-detect",
                 tmp.resolve("bad.png").toString(), "--out", tmp.resolve("x.npy").toString());
         assertEquals(2, policy.exit());
-        assertTrue(policy.err().contains("largest, all or fail"), policy.err());
+        assertTrue(policy.err().contains("largest, central, all or fail"), policy.err());
     }
 }

@@ -160,7 +160,7 @@ class FacePipelineTest {
                 .withTemplate("sphereface-112x96").template()));
         assertEquals(MultiFacePolicy.FAIL, MultiFacePolicy.parse("Fail"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MultiFacePolicy.parse("first"));
-        assertTrue(e.getMessage().contains("largest, all or fail"), e.getMessage());
+        assertTrue(e.getMessage().contains("largest, central, all or fail"), e.getMessage());
     }
 
     @Test
