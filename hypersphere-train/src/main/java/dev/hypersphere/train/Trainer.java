@@ -170,6 +170,8 @@ public final class Trainer {
                     entry.put("grad_norm", result.gradientNorm());
                     entry.put("images_per_second", imagesPerSecond);
                     entry.put("skipped_steps", skipped);
+                    // Resident memory at each log line: a long run's curve shows whether it stays flat.
+                    dev.hypersphere.io.ResidentMemory.mebibytes().ifPresent(mb -> entry.put("rss_mb", Math.round(mb * 10) / 10.0));
                     log.write(entry);
                     progress.update(current, String.format(Locale.ROOT, "loss %.4f acc %.3f lr %.2g, %s",
                             result.loss(), result.accuracy(), lr, RateText.format(imagesPerSecond, "image")));

@@ -18,7 +18,7 @@ import java.util.Map;
  * @param modelId the embedder's id when known, else null
  * @param created ISO-8601 time of calibration
  */
-public record Calibration(double threshold, double farTarget, double farAchieved, double tar, int positives, int negatives,
+public record Calibration(double threshold, double farTarget, double farAchieved, double tar, long positives, long negatives,
                           String source, String modelId, String created) {
 
     public Map<String, Object> toJson() {
@@ -41,8 +41,8 @@ public record Calibration(double threshold, double farTarget, double farAchieved
             throw new IllegalArgumentException(where + ": expected an object {threshold, far_target, far_achieved, tar, ...}");
         }
         return new Calibration(number(node, "threshold", where), number(node, "far_target", where),
-                number(node, "far_achieved", where), number(node, "tar", where), (int) number(node, "positives", where),
-                (int) number(node, "negatives", where), text(node, "source"), text(node, "model_id"), text(node, "created"));
+                number(node, "far_achieved", where), number(node, "tar", where), (long) number(node, "positives", where),
+                (long) number(node, "negatives", where), text(node, "source"), text(node, "model_id"), text(node, "created"));
     }
 
     /** One line a person reads: the threshold and what it was calibrated for. */

@@ -41,20 +41,27 @@ public final class ThresholdCalibrator {
         requireFar(farTarget);
         Path file = Files.isDirectory(reportPath) ? reportPath.resolve(Reports.FILE) : reportPath;
         JsonNode report = Reports.read(reportPath);
-        String expected = "expected report.json written by 'hypersphere eval verify' (with tar_at_far_detail, roc and pairs)";
+        String expected = "expected report.json written by 'hypersphere eval verify' or 'eval all-pairs' (with "
+                + "tar_at_far_detail, roc and pairs)";
         JsonNode detail = report.get("tar_at_far_detail");
         JsonNode roc = report.get("roc");
         JsonNode pairs = report.get("pairs");
         if (detail == null || !detail.isArray() || roc == null || !roc.isObject() || pairs == null) {
             throw new IOException(file + ": not a verification report; " + expected);
         }
-        int positives = pairs.path("same").asInt(-1);
-        int negatives = pairs.path("different").asInt(-1);
+        // eval verify counts pairs as same/different, eval all-pairs (every pair of a photo set) as genuine/impostor.
+        long positives = pairs.has("genuine") ? pairs.path("genuine").asLong(-1) : pairs.path("same").asLong(-1);
+        long negatives = pairs.has("impostor") ? pairs.path("impostor").asLong(-1) : pairs.path("different").asLong(-1);
         if (positives < 1 || negatives < 1) {
-            throw new IOException(file + ": pairs.same and pairs.different must be positive counts; " + expected);
+            throw new IOException(file + ": pairs.same and pairs.different (or pairs.genuine and pairs.impostor) must be "
+                    + "positive counts; " + expected);
         }
-        String source = "eval verify report " + file + " (protocol " + report.path("protocol").asText("?") + ", flip "
-                + report.path("protocol_parameters").path("flip").asText("?") + ")";
+        String source = pairs.has("impostor")
+                ? "eval all-pairs report " + file + " (every pair of " + report.path("selection").path("images").asText("?")
+                        + " photos of " + report.path("selection").path("people").asText("?") + " people, flip "
+                        + (report.path("pipeline").path("flip_fusion").asBoolean(false) ? "sum" : "none") + ")"
+                : "eval verify report " + file + " (protocol " + report.path("protocol").asText("?") + ", flip "
+                        + report.path("protocol_parameters").path("flip").asText("?") + ")";
         requireReachable(farTarget * negatives >= 1 - 1e-9, farTarget, negatives, source);
         for (JsonNode point : detail) {
             double target = point.path("far_target").asDouble(Double.NaN);
@@ -93,7 +100,7 @@ public final class ThresholdCalibrator {
         }
     }
 
-    private static void requireReachable(boolean reachable, double far, int negatives, String source) {
+    private static void requireReachable(boolean reachable, double far, long negatives, String source) {
         if (!reachable) {
             throw new IllegalArgumentException("FAR " + far + " cannot be measured on " + negatives + " different-identity pairs ("
                     + source + "): it needs at least " + (long) Math.ceil(1 / far) + "; choose a larger --far or more pairs");

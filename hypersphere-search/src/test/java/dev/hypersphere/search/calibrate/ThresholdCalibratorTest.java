@@ -90,6 +90,34 @@ class ThresholdCalibratorTest {
     }
 
     @Test
+    void readsTheMeasuredPointOfAnAllPairsReport() throws Exception {
+        // Eight unit vectors in the plane at angles 0°, 10°, … 70°, two per identity (0, 0, 1, 1, 2, 2, 3, 3): 4 genuine
+        // pairs (10° apart) and 24 impostor pairs, of which 3 are 10° apart, 6 are 20°, 5 are 30°, … At FAR ≤ 0.5
+        // (12 false accepts) the threshold accepts all pairs up to 20° (9 impostors) and not all five at 30° (14); float32
+        // rounding spreads those five cosines a little, so up to 3 of them may pass.
+        int n = 8;
+        float[] rows = new float[2 * n];
+        int[] identity = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[2 * i] = (float) Math.cos(Math.toRadians(10 * i));
+            rows[2 * i + 1] = (float) Math.sin(Math.toRadians(10 * i));
+            identity[i] = i / 2;
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("command", "all-pairs");
+        report.putAll(dev.hypersphere.eval.verify.AllPairScores.evaluate(rows, 2, identity, new double[] {0.5}, 4).json());
+        Path file = Reports.write(tmp.resolve("all-pairs"), report);
+        Calibration c = ThresholdCalibrator.fromReport(file, 0.5, "m");
+        assertEquals(4, c.positives());
+        assertEquals(24, c.negatives());
+        assertTrue(c.source().startsWith("eval all-pairs report"), c.source());
+        assertTrue(c.farAchieved() >= 9 / 24.0 && c.farAchieved() <= 12 / 24.0, "FAR " + c.farAchieved());
+        assertEquals(1.0, c.tar(), 0);
+        assertTrue(c.threshold() > Math.cos(Math.toRadians(30)) - 1e-6 && c.threshold() <= Math.cos(Math.toRadians(20)) + 1e-6,
+                "threshold " + c.threshold());
+    }
+
+    @Test
     void readsTheMeasuredPointOfAnEvalVerifyReport() throws Exception {
         Path file = report();
         Calibration c = ThresholdCalibrator.fromReport(file.getParent(), 1e-1, null);
