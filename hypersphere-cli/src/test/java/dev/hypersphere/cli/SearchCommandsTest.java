@@ -139,6 +139,33 @@ class SearchCommandsTest {
     }
 
     @Test
+    void aListEnrollsManyPeopleInOneRun() throws Exception {
+        String gallery = dir.resolve("g-list").toString();
+        Path list = dir.resolve("people.tsv");
+        Files.writeString(list, "# id<TAB>photo\nann\t" + photo(0, 0) + "\nbob\t" + photo(1, 0) + "\nann\t" + photo(0, 1) + "\n");
+        Run enrolled = run("gallery", "enroll", "--gallery", gallery, "--list", list.toString(), "--model", model.toString(),
+                "--no-detect", "--json");
+        assertEquals(0, enrolled.exit(), enrolled.err());
+        JsonNode doc = JSON.readTree(enrolled.out());
+        assertEquals(2, doc.get("identities").asInt());
+        assertEquals(3, doc.get("images_enrolled").asInt());
+        assertEquals("ann", doc.at("/enrolled/0/id").asText());
+        assertEquals(2, doc.at("/enrolled/0/images_enrolled").asInt());
+        Run listed = run("gallery", "list", "--gallery", gallery, "--json");
+        assertEquals(2, JSON.readTree(listed.out()).at("/identities/0/images").asInt());
+
+        Files.writeString(list, "ann " + photo(0, 0) + "\n");
+        Run bad = run("gallery", "enroll", "--gallery", gallery, "--list", list.toString(), "--model", model.toString(), "--no-detect");
+        assertEquals(2, bad.exit());
+        assertEquals("hypersphere: error: " + list + " line 1: expected 'id<TAB>photo', got 'ann " + photo(0, 0) + "'",
+                bad.err().strip());
+        Run both = run("gallery", "enroll", "--gallery", gallery, "--list", list.toString(), "--id", "x", "--model",
+                model.toString(), "--no-detect");
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("--list enrolls the people it names"), both.err());
+    }
+
+    @Test
     void aGalleryOfAnotherModelOrAnUnusablePolicyIsOneErrorLine() throws Exception {
         String gallery = dir.resolve("g2").toString();
         assertEquals(0, run("gallery", "enroll", "--gallery", gallery, "--id", "ann", "--model", model.toString(), "--no-detect",

@@ -63,6 +63,23 @@ class QuickExperimentsTest {
     }
 
     @Test
+    void lfwQuickCrossTrainsAndScoresEachFoldOnce() throws Exception {
+        JsonNode report = runQuick("lfw", "lfw/lfw-deepfunneled.tar.gz");
+        assertTrue(report.path("people_disjoint_across_folds").path("holds").asBoolean(false),
+                report.path("people_disjoint_across_folds").toString());
+        JsonNode result = report.path("results").elements().next();
+        JsonNode insightface = result.path("lfw_insightface");
+        assertProbability(insightface.path("accuracy"), "LFW accuracy");
+        // Quick mode: folds 0, 1 scored by the model trained without their people, 5, 6 by the other.
+        assertEquals("[0,1,5,6]", insightface.path("folds").toString());
+        JsonNode split = result.path("splits").get(0);
+        assertEquals("[0,1]", split.path("test_folds").toString());
+        assertEquals(1200, split.path("verification").path("pairs").path("total").asInt(), "2 folds of 600 pairs");
+        assertProbability(split.path("all_pairs").path("auc"), "all-pairs AUC");
+        assertEquals(1, report.path("tables").size());
+    }
+
+    @Test
     void marginsFacesQuickPoolsOpenSetPairs() throws Exception {
         JsonNode report = runQuick("margins-faces", "orl");
         JsonNode heads = report.path("heads");
