@@ -210,6 +210,9 @@ public final class ImageDecoder {
             }
             return new DecodedImage(pixels, 1, height, width);
         }
+        if (image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_CMYK && raster.getNumBands() == 4) {
+            return fromCmyk(raster, width, height);
+        }
         float[] pixels = new float[3 * plane];
         int[] argb = image.getRGB(0, 0, width, height, null, 0, width);
         for (int i = 0; i < plane; i++) {
@@ -217,6 +220,28 @@ public final class ImageDecoder {
             pixels[i] = (p >> 16) & 0xff;
             pixels[plane + i] = (p >> 8) & 0xff;
             pixels[2 * plane + i] = p & 0xff;
+        }
+        return new DecodedImage(pixels, 3, height, width);
+    }
+
+    /**
+     * CMYK (as print workflows save JPEGs) by the plain formula R = (255 − C)(255 − K)/255 and likewise for G (M) and B
+     * (Y), as libjpeg-based readers (OpenCV, PIL) convert: ImageIO's own conversion goes through a print ICC profile
+     * and gives other colours than every other tool (a face photo came out about 3× brighter in its shadows).
+     */
+    private static DecodedImage fromCmyk(Raster raster, int width, int height) {
+        int plane = width * height;
+        float[] pixels = new float[3 * plane];
+        int[] cmyk = new int[4 * width];
+        for (int y = 0; y < height; y++) {
+            raster.getPixels(0, y, width, 1, cmyk);
+            for (int x = 0; x < width; x++) {
+                int i = y * width + x;
+                float white = (255 - cmyk[4 * x + 3]) / 255f;
+                pixels[i] = Math.round((255 - cmyk[4 * x]) * white);
+                pixels[plane + i] = Math.round((255 - cmyk[4 * x + 1]) * white);
+                pixels[2 * plane + i] = Math.round((255 - cmyk[4 * x + 2]) * white);
+            }
         }
         return new DecodedImage(pixels, 3, height, width);
     }

@@ -136,4 +136,58 @@ class ImageDecoderTest {
                 () -> ImageDecoder.decode(TestImages.pgm(2, 2), 4, "x.pgm"));
         assertEquals("channels must be 1 (grey) or 3 (RGB), got 4", e.getMessage());
     }
+
+    private static byte[] resource(String name) throws java.io.IOException {
+        try (java.io.InputStream in = ImageDecoderTest.class.getResourceAsStream("/images/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /**
+     * A CMYK JPEG (an Adobe-marked file as print tools write it; made by ImageMagick 6.9: {@code convert -size 16x16
+     * gradient:'#d04010-#20a0f0' -rotate 30 -resize 16x16! -quality 95 -colorspace CMYK}) decodes to the RGB that
+     * ImageMagick's own {@code -colorspace sRGB} gives: pixel (7, 3) is cmyk(0, 144, 191, 73) → rgb(182.0, 79.2, 45.7).
+     */
+    @Test
+    void cmykJpegDecodesToTheRgbOtherToolsGive() throws Exception {
+        DecodedImage image = ImageDecoder.decodeNative(resource("cmyk-16x16.jpg"), "cmyk-16x16.jpg");
+        assertEquals(3, image.channels());
+        int plane = 16 * 16;
+        int at = 3 * 16 + 7;
+        assertEquals(182.0, image.pixels()[at], 1.0);
+        assertEquals(79.2, image.pixels()[plane + at], 1.0);
+        assertEquals(45.7, image.pixels()[2 * plane + at], 1.0);
+        assertEquals(255, image.pixels()[0], 1.0);   // srgb(255, 254, 255) at (0, 0)
+        assertEquals(254, image.pixels()[plane], 1.0);
+    }
+
+    /** A greyscale JPEG (ImageMagick {@code -colorspace Gray}) decodes to one channel, gray(91) at (0, 0), gray(139) at (15, 15). */
+    @Test
+    void greyJpegDecodesToOneChannel() throws Exception {
+        DecodedImage image = ImageDecoder.decodeNative(resource("grey-16x16.jpg"), "grey-16x16.jpg");
+        assertEquals(1, image.channels());
+        assertEquals(91, image.pixels()[0], 0.5);
+        assertEquals(139, image.pixels()[255], 0.5);
+        assertEquals(3, ImageDecoder.decode(resource("grey-16x16.jpg"), 3, "grey").channels());
+    }
+
+    /** A photo whose longer side exceeds the limit is subsampled while it is read: every k-th pixel, k = ⌈side / limit⌉. */
+    @Test
+    void decodingAtMostSubsamplesLargeImages() throws Exception {
+        BufferedImage big = new BufferedImage(100, 40, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < 40; y++) {
+            for (int x = 0; x < 100; x++) {
+                big.setRGB(x, y, (x << 16) | (y << 8));
+            }
+        }
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(big, "png", png);
+        DecodedImage small = ImageDecoder.decodeNativeAtMost(png.toByteArray(), 30, "big.png");
+        assertEquals(25, small.width());    // k = ⌈100 / 30⌉ = 4
+        assertEquals(10, small.height());
+        assertEquals(4 * 5, small.pixels()[5], 0);             // red = x of source column 20
+        assertEquals(4 * 2, small.pixels()[small.width() * small.height() + 2 * 25], 0);   // green = y of source row 8
+        DecodedImage same = ImageDecoder.decodeNativeAtMost(png.toByteArray(), 100, "big.png");
+        assertEquals(100, same.width());
+    }
 }
