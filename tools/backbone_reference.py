@@ -145,6 +145,19 @@ def iresnet(depth, d=512, channels=3):
     return Embedding(nn.Sequential(*layers), 512 * 7 * 7, d)
 
 
+def iresnet_lite(d=256, channels=3, height=64, width=64, units=(1, 2, 3, 1), widths=(32, 64, 128, 256)):
+    """hypersphere's iresnet-lite: the same improved units at a quarter of the width, a stride-2 stem."""
+    assert height % 32 == 0 and width % 32 == 0
+    layers = [nn.Conv2d(channels, widths[0], 3, stride=2, padding=1, bias=False), bn2d(widths[0]), nn.PReLU(widths[0])]
+    c_in = widths[0]
+    for c, n in zip(widths, units):
+        for i in range(n):
+            layers.append(improved_unit(c_in, c, 2 if i == 0 else 1))
+            c_in = c
+    layers += [bn2d(c_in), nn.Flatten()]
+    return Embedding(nn.Sequential(*layers), c_in * (height // 32) * (width // 32), d)
+
+
 # --- MobileFaceNet (insightface mbf) ----------------------------------------------------------------------------
 
 def conv_bn(c_in, c_out, k, stride, padding, groups=1, prelu=True):
@@ -186,6 +199,8 @@ def build(name, d, channels, height, width):
         return lenet_pp(d, channels, height, width)
     if name == "sfnet20":
         return sfnet20(d, channels, height, width)
+    if name == "iresnet-lite":
+        return iresnet_lite(d, channels, height, width)
     if name.startswith("iresnet"):
         assert (height, width) == (112, 112)
         return iresnet(int(name[len("iresnet"):]), d, channels)

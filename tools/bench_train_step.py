@@ -27,7 +27,7 @@ import bench_common as bc  # noqa: E402
 THREADS = bc.threads_from_args(sys.argv)
 
 INPUTS = {"smallnet": (128, 1, 32, 32), "lenet++": (2, 1, 28, 28), "iresnet18": (512, 3, 112, 112),
-          "iresnet50": (512, 3, 112, 112), "mobilefacenet": (512, 3, 112, 112)}
+          "iresnet50": (512, 3, 112, 112), "mobilefacenet": (512, 3, 112, 112), "iresnet-lite": (256, 3, 64, 64)}
 
 
 def main():

@@ -28,8 +28,9 @@ class BackboneSpecTest {
             assertEquals(new BackboneSpec(name, 512, 3, 112, 112), BackboneSpec.defaults(name));
         }
         assertEquals(new BackboneSpec("smallnet", 128, 1, 32, 32), BackboneSpec.defaults("smallnet"));
+        assertEquals(new BackboneSpec("iresnet-lite", 256, 3, 64, 64), BackboneSpec.defaults("iresnet-lite"));
         assertEquals(List.of("lenet++", "sfnet20", "iresnet18", "iresnet34", "iresnet50", "iresnet100", "mobilefacenet",
-                "smallnet"), Backbones.NAMES);
+                "smallnet", "iresnet-lite"), Backbones.NAMES);
     }
 
     @Test
@@ -43,7 +44,9 @@ class BackboneSpecTest {
     @Test
     void badSpecsGetOneClearMessage() {
         assertEquals("unknown backbone 'resnet50'; valid: lenet++, sfnet20, iresnet18, iresnet34, iresnet50, iresnet100, "
-                + "mobilefacenet, smallnet", message(() -> new BackboneSpec("resnet50", 512, 3, 112, 112)));
+                + "mobilefacenet, smallnet, iresnet-lite", message(() -> new BackboneSpec("resnet50", 512, 3, 112, 112)));
+        assertEquals("iresnet-lite needs input whose height and width are multiples of 32 (a stride-2 stem and four "
+                + "stride-2 stages; usually 64×64), got 64×48", message(() -> new BackboneSpec("lite", 256, 3, 64, 48)));
         assertEquals("iresnet50 needs 112×112 input (its head expects the 7×7 map left after four stride-2 stages), "
                 + "got 112×96", message(() -> new BackboneSpec("iresnet50", 512, 3, 112, 96)));
         assertEquals("mobilefacenet needs 112×112 input (its head expects the 7×7 map left after four stride-2 stages), "

@@ -150,6 +150,8 @@ public final class LfwExperiment implements Experiment {
                     e.getValue().path("fold_accuracy").fields().forEachRemaining(
                             f -> folds.put(Integer.parseInt(f.getKey()), f.getValue().asDouble()));
                 });
+                curves.add(new Charts.Curve(head.label() + ", folds " + testFolds.get(0) + "–" + testFolds.get(testFolds.size() - 1),
+                        doubles(allPairs.path("roc").path("fpr")), doubles(allPairs.path("roc").path("tpr"))));
                 Map<String, Object> split = new LinkedHashMap<>();
                 split.put("run", run);
                 split.put("test_folds", testFolds);
@@ -178,6 +180,11 @@ public final class LfwExperiment implements Experiment {
         }
         report.put("results", results);
         report.put("splits", splits);
+        Path figures = context.out().resolve("figures");
+        Files.createDirectories(figures);
+        Charts.roc("LFW, every pair of the test folds' photos (people unseen in training)", curves, 1e-6)
+                .write(figures, "roc", 900, 600);
+        report.figure("figures/roc.png");
         report.table(new ExperimentReport.Table("LFW (unrestricted, labeled outside data), " + (heads.size() == 1
                 ? "the faces-cpu recipe" : "heads at " + Math.round(stepFraction * 100) + " % of the recipe's steps")
                 + ", " + splits.size() + "-way cross-training",
@@ -295,6 +302,14 @@ public final class LfwExperiment implements Experiment {
                 context.console().printf(Locale.ROOT, "%s: %d/%d photos embedded%n", what, done, total);
             }
         };
+    }
+
+    private static double[] doubles(JsonNode array) {
+        double[] values = new double[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).asDouble();
+        }
+        return values;
     }
 
     private static double mean(List<Map<String, Object>> splits, String... path) {
