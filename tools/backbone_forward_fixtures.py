@@ -44,6 +44,7 @@ SPECS = [
     ("sfnet20", 512, 3, 112, 96, "float64"),
     ("iresnet18", 512, 3, 112, 112, "float64"),
     ("mobilefacenet", 512, 3, 112, 112, "float32"),
+    ("iresnet-lite", 256, 3, 64, 64, "float64"),
 ]
 DTYPES = {"float64": torch.float64, "float32": torch.float32}
 

@@ -33,6 +33,8 @@ SPECS = [
     ("iresnet50", 128, 3, 112, 112),
     ("mobilefacenet", 512, 3, 112, 112),
     ("mobilefacenet", 128, 3, 112, 112),
+    ("iresnet-lite", 256, 3, 64, 64),
+    ("iresnet-lite", 512, 3, 96, 96),
 ]
 
 
