@@ -124,10 +124,13 @@ def main():
             step()
             progress("timed", bc.now() - t)
         per_rep.append((bc.now() - t_rep) / a.steps)
+    last = None
     for _ in range(a.phase_steps):
         t = bc.now()
         last = step(timed=True)
         progress("phases", bc.now() - t)
+    if last is None:   # one repetition of an interleaved run: no phase timing asked for
+        last = step()
 
     result = {
         "engine": f"PyTorch {torch.__version__} eager (Debian python3-torch)",
@@ -135,7 +138,7 @@ def main():
         "head": "arcface s 64 m 0.5 classic", "threads": a.threads, "torch_threads": torch.get_num_threads(),
         "torch_interop_threads": torch.get_num_interop_threads(),
         "warmup_steps": a.warmup, "steps_per_rep": a.steps,
-        "step_seconds": bc.samples("s/step", per_rep),
+        "step_seconds": bc.samples("s/step", per_rep) if per_rep else None,   # --reps 0: phase timing only
         "phase_seconds": {k: (sum(v) / len(v) if v else None) for k, v in phases.items()},
         "last_loss": last[0], "last_accuracy": last[1],
         "machine": bc.machine(a.threads), "load_average_before": load_before, "load_average_after": bc.load_average(),

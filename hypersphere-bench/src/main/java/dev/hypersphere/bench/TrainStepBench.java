@@ -57,7 +57,8 @@ public final class TrainStepBench implements Benchmark {
         details.put("engine_threads", EngineThreads.describe());
         return new Outcome(rows, details, List.of(
                 "ratio = median Java s/step ÷ median PyTorch s/step over the repetitions; each repetition is the mean of "
-                        + "its steps after warm-up; both sides take one fixed random batch",
+                        + "its steps after warm-up; both sides take one fixed random batch; repetitions interleaved "
+                        + "(Java, PyTorch, PyTorch, Java, …), each PyTorch repetition one run of the script after its own warm-up",
                 "phases come from separate, phase-timed steps of the same operations (Java: a copy of TrainingStep with "
                         + "clock reads; PyTorch: the same loop with clock reads)"));
     }
@@ -69,6 +70,8 @@ public final class TrainStepBench implements Benchmark {
         Map<String, Object> javaInfo = new LinkedHashMap<>();
         int total = c.warmup() + settings.repetitions() * c.stepsPerRep() + c.phaseSteps();
         int done = 0;
+        List<Double> torchPerRep = new ArrayList<>();
+        Map<String, Object> py = null;
         try (StepRig rig = new StepRig(spec, "arcface", Map.of("s", "64", "m", "0.5"), c.batch(), c.classes(), 1)) {
             javaInfo.put("parameters", rig.backbone().parameterCount().describe());
             for (int i = 0; i < c.warmup(); i++) {
@@ -76,7 +79,14 @@ public final class TrainStepBench implements Benchmark {
                 rig.step();
                 progress(settings, c, ++done, total, "warm-up", t);
             }
+            // Repetitions interleaved A B B A …: load that drifts during the run falls on both sides alike. Each
+            // PyTorch repetition is one run of the script (its own warm-up, not timed).
             for (int r = 0; r < settings.repetitions(); r++) {
+                boolean javaFirst = r % 2 == 0;
+                if (!javaFirst) {
+                    py = torchRepetition(settings, c, false);
+                    torchPerRep.add(PythonBaseline.samples(py.get("step_seconds")).median());
+                }
                 long start = System.nanoTime();
                 for (int i = 0; i < c.stepsPerRep(); i++) {
                     long t = System.nanoTime();
@@ -84,6 +94,10 @@ public final class TrainStepBench implements Benchmark {
                     progress(settings, c, ++done, total, "timed", t);
                 }
                 perRep.add((System.nanoTime() - start) / 1e9 / c.stepsPerRep());
+                if (javaFirst) {
+                    py = torchRepetition(settings, c, false);
+                    torchPerRep.add(PythonBaseline.samples(py.get("step_seconds")).median());
+                }
             }
             for (int i = 0; i < c.phaseSteps(); i++) {
                 long t = System.nanoTime();
@@ -92,12 +106,11 @@ public final class TrainStepBench implements Benchmark {
             }
             javaInfo.put("last_loss", rig.step().loss());
         }
-        Map<String, Object> py = PythonBaseline.run(settings, "bench_train_step.py", List.of("--backbone", c.backbone(),
-                "--batch", Integer.toString(c.batch()), "--classes", Integer.toString(c.classes()),
-                "--warmup", Integer.toString(c.warmup()), "--reps", Integer.toString(settings.repetitions()),
-                "--steps", Integer.toString(c.stepsPerRep()), "--phase-steps", Integer.toString(c.phaseSteps())));
+        Map<String, Object> phased = torchRepetition(settings, c, true);
+        py = py == null ? phased : py;
+        py.put("phase_seconds", phased.get("phase_seconds"));
         Samples ours = Samples.of("s/step", perRep);
-        Samples torch = PythonBaseline.samples(py.get("step_seconds"));
+        Samples torch = Samples.of("s/step", torchPerRep);
         @SuppressWarnings("unchecked")
         Map<String, Object> torchPhases = (Map<String, Object>) py.get("phase_seconds");
         Map<String, Object> details = new LinkedHashMap<>();
@@ -114,6 +127,14 @@ public final class TrainStepBench implements Benchmark {
         return Comparison.quotient(c.backbone(), ours, "hypersphere TrainingStep (DJL " + ai.djl.engine.Engine.getDjlVersion()
                 + ", libtorch " + ai.djl.engine.Engine.getInstance().getVersion() + ")", torch, String.valueOf(py.get("engine")),
                 "Java s/step ÷ PyTorch s/step", TARGET, details);
+    }
+
+    /** One PyTorch repetition (timed steps), or with {@code phases} only its phase-timed steps. */
+    private static Map<String, Object> torchRepetition(BenchSettings settings, Case c, boolean phases) throws IOException {
+        return PythonBaseline.run(settings, "bench_train_step.py", List.of("--backbone", c.backbone(),
+                "--batch", Integer.toString(c.batch()), "--classes", Integer.toString(c.classes()),
+                "--warmup", Integer.toString(c.warmup()), "--reps", phases ? "0" : "1",
+                "--steps", Integer.toString(c.stepsPerRep()), "--phase-steps", phases ? Integer.toString(c.phaseSteps()) : "0"));
     }
 
     private static Map<String, String> phaseTable(Map<String, Double> java, Map<String, Object> torch) {
