@@ -39,14 +39,14 @@ with open(os.path.join(out, "probes.tsv"), "w") as f:
 print(f"calibration: {len(calib)} people of folds 0-2; enrolled {len(enrolled)}, strangers {len(strangers)} of folds 3-4")
 PY
 common=(--model "$model" --detector "$detector" --faces central --flip)
-time hs eval all-pairs --images "$out/photos" --model "$model" --detector "$detector" --people "$out/calibration-people.txt" \
+[[ -f "$out/calibration/report.json" ]] || time hs eval all-pairs --images "$out/photos" --model "$model" --detector "$detector" --people "$out/calibration-people.txt" \
   --out "$out/calibration"
 time hs calibrate "${common[@]}" --report "$out/calibration" --far 1e-3 --save model --json > "$out/calibration.json"
 rm -rf "$out/gallery"
 time hs gallery enroll "${common[@]}" --gallery "$out/gallery" --list "$out/enroll.tsv" --json > "$out/enroll.json"
 time hs identify "${common[@]}" --gallery "$out/gallery" --top-k 5 --json $(cut -f2 "$out/probes.tsv") > "$out/identify.json"
-a="$(ls "$out"/photos/George_W_Bush/* | head -1)"; b="$(ls "$out"/photos/George_W_Bush/* | sed -n 2p)"
-c="$(ls "$out"/photos/Colin_Powell/* | head -1)"
+bush=("$out"/photos/George_W_Bush/*); powell=("$out"/photos/Colin_Powell/*)   # (no `ls | head`: pipefail)
+a="${bush[0]}"; b="${bush[1]}"; c="${powell[0]}"
 hs verify "${common[@]}" --json "$a" "$b" > "$out/verify-same.json"
 hs verify "${common[@]}" --json "$a" "$c" > "$out/verify-different.json"
 time hs face embed "${common[@]}" --out "$out/embed/bush.npy" "$out/photos/George_W_Bush"

@@ -104,7 +104,7 @@ final class EvalAllPairsCommand implements Callable<Integer> {
                 photos.people().size(), photos.root().isEmpty() ? "" : " under " + photos.root(), selection, minImages);
         err.flush();
         AllPairs.Result result;
-        try (ProgressLine progress = new ProgressLine(err, "embedding photos", "images")) {
+        try (ProgressLine progress = new ProgressLine(err, "embedding photos", "photo")) {
             result = AllPairs.evaluate(options, photos, chosen, minImages, photo.threads, progress::update);
         }
         if (Files.isRegularFile(images)) {

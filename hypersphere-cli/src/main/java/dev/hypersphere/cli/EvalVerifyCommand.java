@@ -198,7 +198,7 @@ final class EvalVerifyCommand implements java.util.concurrent.Callable<Integer> 
                 pairImages.disjointness().summary());
         err.flush();
         LfwVerification result;
-        try (ProgressLine progress = new ProgressLine(err, "embedding photos", "images")) {
+        try (ProgressLine progress = new ProgressLine(err, "embedding photos", "photo")) {
             result = LfwEvaluation.verify(options, pairImages, photos, folds, chosen.name(), photo.threads, progress::update);
         }
         result.warnings().forEach(run::warn);
