@@ -1,17 +1,13 @@
 package dev.hypersphere.data.image;
 
 import dev.hypersphere.data.MalformedDataException;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -34,17 +30,16 @@ public final class ImageArchiveSource extends EncodedImageSource {
 
     /** The image folder under {@code prefix} ("" for the archive's root; a trailing slash is optional). */
     public static ImageArchiveSource open(Path archive, String prefix, ImageOptions options) throws IOException {
-        String base = normalise(prefix);
+        String base = TarArchives.normalise(prefix);
         if (!base.isEmpty() && !base.endsWith("/")) {
             base += "/";
         }
         SortedMap<String, List<Entry>> byClass = new TreeMap<>();
         String where = archive + (base.isEmpty() ? "" : " (under " + base + ")");
-        try (InputStream file = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
-             TarArchiveInputStream tar = new TarArchiveInputStream(decompressed(file, archive))) {
+        try (TarArchiveInputStream tar = TarArchives.open(archive)) {
             TarArchiveEntry entry;
-            while ((entry = nextEntry(tar, archive)) != null) {
-                String name = normalise(entry.getName());
+            while ((entry = TarArchives.next(tar, archive)) != null) {
+                String name = TarArchives.normalise(entry.getName());
                 if (!name.startsWith(base)) {
                     continue;
                 }
@@ -80,39 +75,8 @@ public final class ImageArchiveSource extends EncodedImageSource {
         return new ImageArchiveSource(where, byClass, options);
     }
 
-    private static TarArchiveEntry nextEntry(TarArchiveInputStream tar, Path archive) throws MalformedDataException {
-        try {
-            return tar.getNextEntry();
-        } catch (IOException e) {
-            throw new MalformedDataException(archive + ": not a readable tar archive (" + e.getMessage() + ")", e);
-        }
-    }
 
-    private static InputStream decompressed(InputStream in, Path archive) throws IOException {
-        in.mark(2);
-        int b0 = in.read();
-        int b1 = in.read();
-        in.reset();
-        if (b0 == 0x1f && b1 == 0x8b) {
-            try {
-                return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
-            } catch (IOException e) {
-                throw new MalformedDataException(archive + ": corrupt gzip header (" + e.getMessage() + ")", e);
-            }
-        }
-        return in;
-    }
 
-    private static String normalise(String name) {
-        String n = name.replace('\\', '/');
-        while (n.startsWith("./")) {
-            n = n.substring(2);
-        }
-        while (n.startsWith("/")) {
-            n = n.substring(1);
-        }
-        return n;
-    }
 
     private record MemoryEntry(String name, byte[] data) implements Entry {
         @Override

@@ -2,9 +2,8 @@ package dev.hypersphere.face.verify;
 
 import dev.hypersphere.data.MalformedDataException;
 import dev.hypersphere.data.image.ImageDecoder;
-import java.io.BufferedInputStream;
+import dev.hypersphere.data.image.TarArchives;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -101,7 +99,7 @@ public final class PhotoCollection {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path + ": no such image folder or archive");
         }
-        String base = prefix == null ? null : normalise(prefix);
+        String base = prefix == null ? null : TarArchives.normalise(prefix);
         if (base != null && !base.isEmpty() && !base.endsWith("/")) {
             base += "/";
         }
@@ -229,11 +227,10 @@ public final class PhotoCollection {
 
     private static List<Photo> readArchive(Path archive) throws IOException {
         List<Photo> photos = new ArrayList<>();
-        try (InputStream file = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
-             TarArchiveInputStream tar = new TarArchiveInputStream(decompressed(file, archive))) {
+        try (TarArchiveInputStream tar = TarArchives.open(archive)) {
             TarArchiveEntry entry;
             while ((entry = next(tar, archive)) != null) {
-                String name = normalise(entry.getName());
+                String name = TarArchives.normalise(entry.getName());
                 if (!entry.isFile() || !isImage(name)) {
                     continue;
                 }
@@ -269,29 +266,5 @@ public final class PhotoCollection {
         }
     }
 
-    private static InputStream decompressed(InputStream in, Path archive) throws IOException {
-        in.mark(2);
-        int b0 = in.read();
-        int b1 = in.read();
-        in.reset();
-        if (b0 == 0x1f && b1 == 0x8b) {
-            try {
-                return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
-            } catch (IOException e) {
-                throw new MalformedDataException(archive + ": corrupt gzip header (" + e.getMessage() + ")", e);
-            }
-        }
-        return in;
-    }
 
-    private static String normalise(String name) {
-        String n = name.replace('\\', '/');
-        while (n.startsWith("./")) {
-            n = n.substring(2);
-        }
-        while (n.startsWith("/")) {
-            n = n.substring(1);
-        }
-        return n;
-    }
 }
