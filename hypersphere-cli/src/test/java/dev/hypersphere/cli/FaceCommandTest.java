@@ -175,4 +175,36 @@ class FaceCommandTest {
         assertEquals(2, policy.exit());
         assertTrue(policy.err().contains("largest, central, all or fail"), policy.err());
     }
+
+    @Test
+    void facePackWritesAPackAndItsReportOrOneErrorLine(@TempDir Path tmp) throws IOException {
+        Path detector = yunet();
+        Path photos = tmp.resolve("photos");
+        Files.createDirectories(photos.resolve("ann"));
+        scene(photos.resolve("ann"), "1.png");
+        scene(photos.resolve("ann"), "2.png");
+        Run packed = run("face", "pack", "--images", photos.toString(), "--detector", detector.toString(), "--size", "64,64",
+                "--out", tmp.resolve("pack/train").toString(), "--json");
+        assertEquals(0, packed.exit(), packed.err());
+        assertTrue(packed.out().contains("\"packed\" : 2"), packed.out());
+        for (String file : List.of("train.rec", "train.idx", "property", "train.classes.tsv", "train.landmarks.tsv",
+                "train.report.json", "train.report.md")) {
+            assertTrue(Files.isRegularFile(tmp.resolve("pack").resolve(file)), file);
+        }
+
+        Run all = run("face", "pack", "--images", photos.toString(), "--detector", detector.toString(), "--faces", "all",
+                "--out", tmp.resolve("other/train").toString());
+        assertEquals(2, all.exit());
+        assertEquals(1, all.err().strip().lines().count(), all.err());
+        assertTrue(all.err().contains("--faces must be largest, central or fail"), all.err());
+        Run size = run("face", "pack", "--images", photos.toString(), "--detector", detector.toString(), "--size", "64",
+                "--out", tmp.resolve("other/train").toString());
+        assertEquals(2, size.exit());
+        assertTrue(size.err().contains("--size takes two numbers H,W"), size.err());
+        Run missing = run("face", "pack", "--images", tmp.resolve("nowhere").toString(), "--detector", detector.toString(),
+                "--out", tmp.resolve("other/train").toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("--images: no such folder or archive"), missing.err());
+        assertTrue(Files.notExists(tmp.resolve("other")), "nothing written by a failed start");
+    }
 }
