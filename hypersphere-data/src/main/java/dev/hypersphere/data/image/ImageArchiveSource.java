@@ -55,17 +55,7 @@ public final class ImageArchiveSource extends EncodedImageSource {
                 if (entry.isDirectory() || !entry.isFile() || fileName.startsWith(".") || !ImageDecoder.isImageName(fileName)) {
                     continue;
                 }
-                byte[] bytes;
-                try {
-                    bytes = tar.readAllBytes();
-                } catch (IOException e) {
-                    throw new MalformedDataException(archive + ": cannot read entry " + entry.getName()
-                            + " (archive truncated or corrupt: " + e.getMessage() + ")", e);
-                }
-                if (bytes.length != entry.getSize()) {
-                    throw new MalformedDataException(archive + ": entry " + entry.getName() + " is truncated ("
-                            + bytes.length + " of " + entry.getSize() + " bytes)");
-                }
+                byte[] bytes = TarArchives.readEntry(tar, entry, archive);
                 images.add(new MemoryEntry(archive.getFileName() + "!" + name, bytes));
             }
         }

@@ -35,6 +35,22 @@ public final class TarArchives {
         }
     }
 
+    /** The current entry's bytes, all of them: a short read is an error naming the archive and the entry. */
+    public static byte[] readEntry(TarArchiveInputStream tar, TarArchiveEntry entry, Path archive) throws MalformedDataException {
+        byte[] bytes;
+        try {
+            bytes = tar.readAllBytes();
+        } catch (IOException e) {
+            throw new MalformedDataException(archive + ": cannot read entry " + entry.getName()
+                    + " (archive truncated or corrupt: " + e.getMessage() + ")", e);
+        }
+        if (bytes.length != entry.getSize()) {
+            throw new MalformedDataException(archive + ": entry " + entry.getName() + " is truncated ("
+                    + bytes.length + " of " + entry.getSize() + " bytes)");
+        }
+        return bytes;
+    }
+
     /** An entry name with forward slashes and without leading {@code ./} or {@code /}. */
     public static String normalise(String name) {
         String n = name.replace('\\', '/');

@@ -234,17 +234,7 @@ public final class PhotoCollection {
                 if (!entry.isFile() || !isImage(name)) {
                     continue;
                 }
-                byte[] bytes;
-                try {
-                    bytes = tar.readAllBytes();
-                } catch (IOException e) {
-                    throw new MalformedDataException(archive + ": cannot read entry " + entry.getName()
-                            + " (archive truncated or corrupt: " + e.getMessage() + ")", e);
-                }
-                if (bytes.length != entry.getSize()) {
-                    throw new MalformedDataException(archive + ": entry " + entry.getName() + " is truncated ("
-                            + bytes.length + " of " + entry.getSize() + " bytes)");
-                }
+                byte[] bytes = TarArchives.readEntry(tar, entry, archive);
                 photos.add(new Photo("", name, bytes, null, archive + "!" + name));
             }
         }
